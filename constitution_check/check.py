@@ -1,0 +1,175 @@
+"""One area's documents -> the report: extraction, rules, verdicts, evidence, letter points."""
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import SCHEMA_VERSION, __version__
+from .areas import Area, detect_area, find_councils, resolve_area
+from .document import Document
+from .engine import councillors, explain
+from .engine.findings import Engine, RuleFindings
+from .engine.loader import load_common, load_rulesets, resolve_ruleset, uncovered
+from .engine.schema import Rule
+from .engine.verdict import judge
+from .errors import InputError
+from .extract import extract
+from .report.model import AreaInfo, DocumentInfo, Report, Result
+
+
+@dataclass
+class Outcome:
+    report: Report | None
+    errors: list[InputError] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def engine_for(rule_ids: tuple[str, ...], extra: tuple[str, ...] = ()) -> Engine:
+    from .engine.loader import load_rules
+
+    rules = load_rules(extra)
+    return Engine([rules[r] for r in rule_ids], load_common())
+
+
+def load_documents(paths: list[str], use_cache: bool = True, password: str | None = None):
+    docs, errors = [], []
+    for path in paths:
+        try:
+            docs.append(extract(path, use_cache=use_cache, password=password))
+        except InputError as err:
+            errors.append(err)
+        except (MemoryError, RecursionError):
+            errors.append(InputError(str(path), "too large or too deeply nested to read safely"))
+        except Exception as exc:  # a hostile or broken file must not stop the other files
+            errors.append(InputError(str(path), f"could not be read ({type(exc).__name__})"))
+    return docs, errors
+
+
+def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "all", use_cache: bool = True,
+                password: str | None = None, explain_all: bool = False, extra_rules: tuple[str, ...] = ()) -> Outcome:
+    area = resolve_area(area_name) if area_name else None
+    resolve_ruleset(ruleset, extra_rules)  # fail on an unknown ruleset before reading any file
+    docs, errors = load_documents(paths, use_cache, password)
+    if not docs:
+        return Outcome(None, errors)
+    return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules), errors)
+
+
+def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str = "all",
+                    explain_all: bool = False, extra_rules: tuple[str, ...] = ()) -> Report:
+    ruleset, rules = resolve_ruleset(ruleset_name, extra_rules)
+    area_info, area, area_source = _area(docs, area)
+    engine = engine_for(tuple(r.id for r in rules), extra_rules)
+    findings = engine.run(docs)
+    sources = _source_numbers(extra_rules)
+    results = [_result(rule, findings[rule.id], docs, area, area_source, sources, ruleset, explain_all)
+               for rule in rules]
+    summary = {v: sum(1 for r in results if r.verdict == v) for v in ("met", "partial", "not_met", "silent")}
+    return Report(schema_version=SCHEMA_VERSION, tool_version=__version__, ruleset=ruleset.id, area=area_info,
+                  documents=[DocumentInfo(path=d.path, sha256=d.sha256, kind=d.kind, pages=d.page_count,
+                                          title=d.title, warnings=d.warnings) for d in docs],
+                  results=results, summary=summary, not_covered=uncovered(ruleset.id, extra_rules))
+
+
+def _area(docs: list[Document], area: Area | None) -> tuple[AreaInfo, Area | None, str]:
+    if area is not None:
+        return (AreaInfo(name=area.name, icb=area.icb, local_authorities=[c.name for c in area.councils_on()],
+                         source="reference", detected_by="given with --area"), area, "reference")
+    opening = [s.text for d in docs for s in d.sentences if s.page <= 3][:200]
+    detected, how = detect_area(opening)
+    named = _councils_named(docs)
+    if named:
+        return (AreaInfo(name=detected.name if detected else None, icb=detected.icb if detected else None,
+                         local_authorities=named, source="document",
+                         detected_by=(how + "; councils read from the document") if how
+                         else "councils read from the document"), detected, "document")
+    if detected:
+        return (AreaInfo(name=detected.name, icb=detected.icb,
+                         local_authorities=[c.name for c in detected.councils_on()], source="reference",
+                         detected_by=how + "; councils from the reference data"), detected, "reference")
+    return AreaInfo(source="none", detected_by="no area found: give --area"), None, "none"
+
+
+def _councils_named(docs: list[Document]) -> list[str]:
+    analysis_councils, _ = councillors._councils(docs, None, "none")
+    return [c.name for c in analysis_councils]
+
+
+def _source_numbers(extra: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    numbers: dict[str, dict[str, str]] = {}
+    for name in ("konp", "motion-2023"):
+        ruleset = load_rulesets(extra).get(name)
+        if ruleset:
+            for demand, number in ruleset.numbers.items():
+                numbers.setdefault(demand, {})[name] = number
+    return numbers
+
+
+def _result(rule: Rule, found: RuleFindings, docs, area, area_source, sources, ruleset, explain_all) -> Result:
+    title = ruleset.titles.get(rule.id, rule.title)
+    if rule.analyser == "councillors":
+        return _councillor_result(rule, found, docs, area, area_source, sources, title, explain_all)
+    judgement = judge(rule, found)
+    status = judgement.element_status
+    evidence_hits = explain.select_evidence(rule, found) if judgement.verdict != "silent" else []
+    fields = explain.letter_fields(rule, status, found, evidence_hits)
+    letter = explain.render_letter(getattr(rule.letter, judgement.verdict), fields)
+    return Result(
+        demand=rule.id, title=title, sources=sources.get(rule.id, {}), verdict=judgement.verdict,
+        confidence=_confidence(judgement.verdict, evidence_hits),
+        reason=explain.reason_for(rule, judgement.verdict, status, found, judgement.notes),
+        evidence=[explain.evidence_from(h) for h in evidence_hits],
+        searched_for=rule.searched_for, letter_points=[letter],
+        elements=explain.element_results(rule, found, status),
+        explain=_explain_lines(rule, found) if explain_all else None,
+    )
+
+
+def _councillor_result(rule, found, docs, area, area_source, sources, title, explain_all) -> Result:
+    analysis = councillors.analyse(docs, area, area_source)
+    c = analysis.counts
+    partial_detail = ""
+    if c.get("officers_allowed"):
+        partial_detail = ", but a council may nominate an officer instead of an elected councillor"
+    elif c.get("councils_without_member"):
+        partial_detail = f"; councils without a member of their own: {', '.join(c['councils_without_member'])}"
+    elif not c.get("must_be_councillors"):
+        partial_detail = ", but nothing requires the members to be elected councillors"
+    fields = {
+        "clauses": explain.clause_list(analysis.hits), "members": c.get("members", 0),
+        "n_councils": c.get("councils", 0), "council_names": ", ".join(c.get("council_names", [])) or "not identified",
+        "councils_without": ", ".join(c.get("councils_without_member", [])) or "none",
+        "partial_detail": partial_detail,
+    }
+    letter = explain.render_letter(getattr(rule.letter, analysis.verdict), fields)
+    lines = None
+    if explain_all:
+        lines = [f"{h.target}: {h.sentence.text[:160]} ({explain.cite(h)})" for h in analysis.hits]
+    return Result(demand=rule.id, title=title, sources=sources.get(rule.id, {}), verdict=analysis.verdict,
+                  confidence=_confidence(analysis.verdict, analysis.hits), reason=analysis.reason,
+                  evidence=[explain.evidence_from(h) for h in analysis.hits[:explain.MAX_EVIDENCE]]
+                  if analysis.verdict != "silent" else [],
+                  searched_for=rule.searched_for, letter_points=[letter], counts=c, explain=lines)
+
+
+def _confidence(verdict: str, hits) -> float:
+    if verdict == "silent":
+        return 0.7
+    firm = sum(1 for h in hits if h.status in ("firm", "present"))
+    return round(min(0.95, 0.6 + 0.1 * firm), 2)
+
+
+def _explain_lines(rule: Rule, found: RuleFindings) -> list[str]:
+    lines = []
+    for hit in found.hits:
+        why = f" ({'; '.join(hit.notes)})" if hit.notes else ""
+        lines.append(f"{hit.target}: {hit.status}{why}: matched '{hit.matched}' in \"{hit.sentence.text[:160]}\" "
+                     f"({explain.cite(hit)})")
+    for veto in found.vetoed:
+        lines.append(f"{veto.target}: vetoed: {veto.reason}: \"{veto.sentence.text[:160]}\" "
+                     f"(page {veto.sentence.page})")
+    return lines
+
+
+def warn(message: str) -> None:
+    print(f"constitution-check: {message}", file=sys.stderr)

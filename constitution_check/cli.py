@@ -1,0 +1,197 @@
+"""The constitution-check command line (typer). Bad input: one line on stderr, exit 2."""
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import AreaError, InputError, RuleError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Judge an Integrated Care Board's constitution and board papers against campaign demands.")
+rules_app = typer.Typer(no_args_is_help=True, help="List the demands and rulesets; test the rules' examples.")
+app.add_typer(rules_app, name="rules")
+
+FORMATS = ("md", "json", "html")
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"constitution-check: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def write_output(text: str, out: Optional[Path]) -> None:
+    """To stdout, or atomically to -o: a half-written report is never left behind."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, out)
+
+
+def render(report, fmt: str) -> str:
+    if fmt == "json":
+        return report.model_dump_json(indent=2, exclude_none=True) + "\n"
+    if fmt == "html":
+        from .report import html
+
+        return html.render(report)
+    from .report import markdown
+
+    return markdown.render(report)
+
+
+@app.command()
+def check(
+    files: list[Path] = typer.Argument(..., help="The area's documents: a constitution, and optionally board papers."),
+    area: Optional[str] = typer.Option(None, "--area", help="The ICB area (name, short name or abbreviation)."),
+    ruleset: str = typer.Option("all", "--ruleset", help="konp, motion-2023, all, or a ruleset of your own."),
+    fmt: str = typer.Option("md", "--format", "-f", help="md, json or html."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report here instead of stdout."),
+    explain: bool = typer.Option(False, "--explain", help="Show, per element, what matched and what vetoed it."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the extraction cache."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for an encrypted PDF."),
+    rules_dir: list[Path] = typer.Option([], "--rules", help="A folder of extra rule files (and rulesets/)."),
+    fail_on_gap: bool = typer.Option(False, "--fail-on-gap", help="Exit 1 when any demand is not met."),
+) -> None:
+    """Judge one area's documents and write the gap report."""
+    from .check import check_paths
+
+    if fmt not in FORMATS:
+        fail(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
+    try:
+        outcome = check_paths([str(f) for f in files], area, ruleset, not no_cache, password, explain,
+                              tuple(str(d) for d in rules_dir))
+    except (AreaError, RuleError) as err:
+        fail(str(err))
+    for err in outcome.errors:
+        typer.echo(f"constitution-check: {err}", err=True)
+    if outcome.report is None:
+        raise typer.Exit(2)
+    write_output(render(outcome.report, fmt), out)
+    if outcome.errors:
+        raise typer.Exit(2)
+    if fail_on_gap and any(r.verdict != "met" for r in outcome.report.results):
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., help="A document to extract."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    out: Optional[Path] = typer.Option(None, "-o", "--output"),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+    password: Optional[str] = typer.Option(None, "--password"),
+) -> None:
+    """Show the extracted text with pages, headings and clause numbers: what the rules saw."""
+    from .check import load_documents
+
+    docs, errors = load_documents([str(file)], not no_cache, password)
+    if errors:
+        fail(str(errors[0]))
+    doc = docs[0]
+    if fmt == "json":
+        write_output(doc.model_dump_json(indent=2) + "\n", out)
+        return
+    lines = []
+    page = None
+    for block in doc.blocks:
+        if block.parts[0].page != page:
+            page = block.parts[0].page
+            lines.append(f"\n=== page {page} ===")
+        tag = {"heading": "#", "item": "  -", "row": "  |"}.get(block.kind, "")
+        clause = f"[{block.clause}] " if block.clause else ""
+        lines.append(f"{tag} {clause}{block.text}".strip())
+    write_output("\n".join(lines).lstrip() + "\n", out)
+
+
+@rules_app.command("list")
+def rules_list() -> None:
+    """Every demand, its number in each ruleset, and what it asks."""
+    from .engine.loader import load_rules, load_rulesets
+
+    try:
+        rules, rulesets = load_rules(), load_rulesets()
+    except RuleError as err:
+        fail(str(err))
+    for rule in rules.values():
+        numbers = ", ".join(f"{rs.id} {rs.numbers[rule.id]}" for rs in rulesets.values() if rule.id in rs.numbers)
+        typer.echo(f"{rule.id}  [{numbers or 'all'}]\n    {rule.title}: {rule.summary}")
+    typer.echo("\nRulesets:")
+    for rs in rulesets.values():
+        missing = [d for d in rs.demands if d not in rules]
+        note = f" (no rule yet: {', '.join(missing)})" if missing else ""
+        typer.echo(f"  {rs.id}: {rs.title} ({len(rs.demands)} demands){note}")
+
+
+@rules_app.command("test")
+def rules_test(rule_id: Optional[str] = typer.Argument(None, help="Test one rule only.")) -> None:
+    """Run every rule's annotated examples: hits, misses and false alarms per rule."""
+    from .engine.ruletest import run_all
+
+    try:
+        reports = run_all(only=rule_id)
+    except RuleError as err:
+        fail(str(err))
+    failed = False
+    for rep in reports:
+        status = "ok" if rep.passed else "FAIL"
+        typer.echo(f"{status:4s} {rep.rule}: {rep.examples} examples, {rep.hits} hits, {rep.misses} misses, "
+                   f"{rep.false_alarms} false alarms")
+        for problem in rep.problems:
+            typer.echo(f"       {problem}")
+        failed |= not rep.passed
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def areas(name: Optional[str] = typer.Argument(None, help="Show one area (any of its names).")) -> None:
+    """The areas known to the reference data, with their councils."""
+    from .areas import load_areas, resolve_area
+
+    if name:
+        try:
+            chosen = [resolve_area(name)]
+        except AreaError as err:
+            fail(str(err))
+    else:
+        chosen = sorted(load_areas().values(), key=lambda a: (a.status != "current", a.name))
+    for area in chosen:
+        status = "" if area.status == "current" else f" ({area.status})"
+        typer.echo(f"{area.name}{status}: {area.icb} [{area.region}]")
+        for council in area.councils_on():
+            part = " (part)" if council.coverage == "partial" else ""
+            typer.echo(f"    {council.name}{part}")
+
+
+@app.command("eval")
+def evaluate(
+    labels: Path = typer.Argument(..., help="A labels file, e.g. corpora/labels.yaml."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+) -> None:
+    """Score the checker against a labelled corpus."""
+    from .evaluate import evaluate_labels, format_text
+
+    try:
+        scores = evaluate_labels(labels, use_cache=not no_cache)
+    except (InputError, RuleError, AreaError) as err:
+        fail(str(err))
+    typer.echo(json.dumps(scores, indent=2) if fmt == "json" else format_text(scores))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("constitution-check: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

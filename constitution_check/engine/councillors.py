@@ -1,0 +1,211 @@
+"""councillor-per-authority: count the local-authority members the Board provides for,
+whether they must be elected councillors, and the councils in the area; then compare."""
+
+import re
+from dataclasses import dataclass, field
+
+from ..areas import Area, find_councils
+from ..document import Document, Sentence
+from .findings import Hit
+from .patterns import NUMBER_WORDS
+
+_LA = re.compile(r"local authorit(y|ies)|\bcouncils?\b|local government", re.I)
+_MEMBER = re.compile(r"partner members?|ordinary members?|members? of the (board|icb)|board members?|"
+                     r"voting members?|\bmembership\b|shall include|will include|\bcomprises?\b|\bconsists?\b|\bseats?\b|"
+                     r"nominated? (by|jointly)|\bmembers?\b", re.I)
+_OTHER_BODY = re.compile(r"partnership|committee|place (board|partnership|forum)|locality|health and wellbeing board|"
+                         r"joint forum|assembly|collaborative", re.I)
+_BOARD = re.compile(r"\bboard\b|partner members?|\bicb\b", re.I)
+_NUM = "|".join(NUMBER_WORDS) + r"|\d{1,2}|an?|single"
+_COUNT = re.compile(
+    rf"\b(?P<qual>up to|at least|not more than|no more than|a maximum of|a minimum of|not fewer than|no fewer than)?\s*"
+    rf"\b(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?(?:[\w-]+\s+){{0,3}}?(?:partner\s+|ordinary\s+|board\s+)?members?\b", re.I)
+_ROW_NUMBER = re.compile(rf"\b(?:number|seats|no\.?|members)\s*:\s*(?P<n>{_NUM})\b", re.I)
+_EACH = re.compile(r"\b(each|every)\s+(?:one\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(local authorit|council|constituent)|"
+                   r"\bone\b[^.;]{0,80}\b(from|for|nominated by|by)\s+each\b|\bper (local authority|council)\b", re.I)
+_JOINT = re.compile(r"jointly nominated|nominated jointly|joint(ly)? (nomination|agreed)|collectively nominated|"
+                    r"nominated by the (\w+ )?local authorities (acting )?(together|jointly|collectively)", re.I)
+_COUNCILLOR_REQUIRED = re.compile(
+    r"\b(must|shall|will|is required to|are required to)\b[^.;]{0,60}\b(be|hold office as|serve as)\b[^.;]{0,30}"
+    r"\b(an? )?(serving |sitting |current )?(elected (member|councillor|representative)|councillors?|elected politician)", re.I)
+_COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?)\b", re.I)
+_OFFICER = re.compile(r"\bor (an? )?(senior )?(officer|employee|chief executive|director)|\bofficers? or (an? )?elected|"
+                      r"\b(elected member|councillor) or (an? )?(senior )?(officer|chief executive)|"
+                      r"either an elected member or|need not be (an? )?(elected|councillor)", re.I)
+_NON_VOTING = re.compile(r"non-voting|participants?|observers?|in attendance|attend\b", re.I)
+_AREA_CLAUSE = re.compile(r"\barea\b[^.]{0,120}\b(comprise|cover|coterminous|consist|made up|include|boundar|is the)|"
+                          r"\blocal authorities\b[^.]{0,40}\b(are|is|in the area|whose areas?)|\bnominated by\b", re.I)
+_NEGATED_AREA = re.compile(r"\b(not|excluding|outside|except|other than|no longer)\b", re.I)
+_AVOID_SECTIONS = ("definition", "glossary", "interpretation")
+
+
+def _to_int(word: str) -> int:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in ("a", "an", "single"):
+        return 1
+    return NUMBER_WORDS.index(word) + 1
+
+
+@dataclass
+class Analysis:
+    verdict: str
+    reason: str
+    hits: list[Hit]
+    counts: dict
+    elements: dict[str, str] = field(default_factory=dict)
+
+
+def analyse(documents: list[Document], area: Area | None, area_source: str) -> Analysis:
+    member_hits: list[Hit] = []
+    counts: list[tuple[int, str | None]] = []
+    per_council = joint = required = officers = non_voting_councillors = False
+    named_nominators: set[str] = set()
+    contexts: list[tuple[Document, Sentence]] = []
+    for doc in documents:
+        for s in doc.sentences:
+            path = " / ".join(s.section).lower()
+            if any(w in path for w in _AVOID_SECTIONS):
+                continue
+            text = s.text
+            full = f"{s.lead_in} {text}" if s.lead_in else text
+            if not _LA.search(full) or not _MEMBER.search(full):
+                continue
+            if _OTHER_BODY.search(text) and not re.search(r"of the board|board members?|partner members?", text, re.I):
+                continue
+            if _OTHER_BODY.search(path) and not re.search(r"\bboard\b|membership|composition", path):
+                continue
+            if _NON_VOTING.search(text) and _COUNCILLOR_NAMED.search(text):
+                non_voting_councillors = True
+                member_hits.append(_hit(s, doc, "non-voting-councillors"))
+                continue
+            if _NON_VOTING.search(text):
+                continue
+            found = _count_in(s, text)
+            if found is None and not (_EACH.search(text) or _JOINT.search(text)):
+                if not _COUNCILLOR_REQUIRED.search(text):
+                    continue
+            contexts.append((doc, s))
+            if found is not None:
+                counts.append(found)
+                member_hits.append(_hit(s, doc, "local-authority-members"))
+            if _EACH.search(text):
+                per_council = True
+                member_hits.append(_hit(s, doc, "one-per-council"))
+            if _JOINT.search(full):
+                joint = True
+                if found is None:
+                    counts.append((1, None))
+                    member_hits.append(_hit(s, doc, "jointly-nominated"))
+            if _COUNCILLOR_REQUIRED.search(text):
+                required = True
+                member_hits.append(_hit(s, doc, "must-be-councillor"))
+            if _OFFICER.search(text):
+                officers = True
+                member_hits.append(_hit(s, doc, "officer-may-be-nominated"))
+            if re.search(r"nominated by|nominee of", text, re.I):
+                named_nominators |= {c.name for c, _, _ in find_councils(text)}
+    councils, council_hits = _councils(documents, area, area_source)
+    names = [c.name for c in councils]
+    n_members = max((c for c, _ in counts), default=0)
+    qualifier = next((q for c, q in counts if c == n_members and q), None)
+    if per_council and len(councils) > n_members:
+        n_members = len(councils)
+    result_counts = {
+        "members": n_members, "members_qualifier": qualifier, "one_per_council": per_council,
+        "councils": len(councils), "council_names": names, "councils_source": area_source if area else "document",
+        "must_be_councillors": required and not officers, "officers_allowed": officers,
+        "extra_councillors_non_voting": non_voting_councillors,
+    }
+    hits = _dedupe(member_hits) + council_hits[:2]
+    if not counts and not per_council:
+        return Analysis("silent" if not non_voting_councillors else "partial",
+                        "No provision for local authority members of the Board was found." if not non_voting_councillors
+                        else "Councillors attend the Board only as non-voting participants.",
+                        hits, result_counts)
+    with_member = names if (per_council or n_members >= len(councils)) else sorted(named_nominators & set(names))
+    without = [n for n in names if n not in with_member]
+    result_counts["councils_without_member"] = without
+    verdict, reason = _decide(n_members, len(councils), per_council, joint, required, officers,
+                              non_voting_councillors, qualifier, names, without)
+    return Analysis(verdict, reason, hits, result_counts)
+
+
+def _decide(members, n_councils, per_council, joint, required, officers, non_voting, qualifier, names, without):
+    who = "elected councillors" if required and not officers else (
+        "councillors or council officers" if officers else "not required to be elected councillors")
+    q = f"{qualifier} " if qualifier else ""
+    if n_councils == 0:
+        base = f"The Board provides for {q}{members} local authority member(s) ({who}), but the councils in the area " \
+               "could not be identified; give --area to compare."
+        return ("partial" if members > 1 or per_council else "not_met"), base
+    listing = ", ".join(names)
+    head = f"The Board provides for {q}{members} local authority member(s) ({who}); the area has {n_councils} " \
+           f"council(s): {listing}."
+    if members >= n_councils or per_council:
+        if required and not officers:
+            return "met", head + " Every council has an elected councillor on the Board."
+        if officers:
+            return "partial", head + " There is a seat for each council, but the council may nominate an officer " \
+                                     "instead of an elected councillor."
+        return "partial", head + " There is a seat for each council, but nothing requires the members to be " \
+                                 "elected councillors."
+    missing = f" Councils without a member of their own: {', '.join(without)}." if without else ""
+    if members > 1:
+        return "partial", head + f" That is fewer members than councils.{missing}"
+    if non_voting:
+        return "partial", head + " Other councillors take part only as non-voting participants." + missing
+    joint_note = " jointly nominated by all the councils" if joint else ""
+    return "not_met", head + f" A single member{joint_note} stands for {n_councils} councils.{missing}"
+
+
+def _count_in(s: Sentence, text: str) -> tuple[int, str | None] | None:
+    if s.kind == "row":
+        m = _ROW_NUMBER.search(text)
+        if m:
+            return _to_int(m.group("n")), None
+    for m in _COUNT.finditer(text):
+        window = text[max(0, m.start() - 80): m.end() + 120]
+        if _LA.search(window):
+            return _to_int(m.group("n")), (m.group("qual") or "").lower() or None
+    return None
+
+
+def _councils(documents: list[Document], area: Area | None, area_source: str):
+    if area is not None and area_source == "reference":
+        return area.councils_on(), []
+    found: dict[str, object] = {}
+    hits: list[Hit] = []
+    for doc in documents:
+        for s in doc.sentences:
+            path = " / ".join(s.section).lower()
+            if any(w in path for w in _AVOID_SECTIONS):
+                continue
+            full = f"{s.lead_in} {s.text}" if s.lead_in else s.text
+            if not (_AREA_CLAUSE.search(full) or "area" in path) or _NEGATED_AREA.search(s.text):
+                continue
+            named = find_councils(s.text)
+            if named:
+                hits.append(_hit(s, doc, "councils-in-area"))
+            for council, _, _ in named:
+                found.setdefault(council.name, council)
+    if found:
+        return list(found.values()), hits
+    if area is not None:
+        return area.councils_on(), []
+    return [], []
+
+
+def _hit(s: Sentence, doc: Document, signal: str) -> Hit:
+    return Hit("councillor-per-authority", signal, "element", s, doc.path, "firm", s.text[:60])
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for h in hits:
+        key = (h.sentence.id, h.document, h.target)
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out

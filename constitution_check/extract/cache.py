@@ -1,0 +1,46 @@
+"""Extraction cache, keyed by the file's content hash and the extractor version, kept in
+the user's cache folder (never beside their files)."""
+
+import os
+import sys
+from pathlib import Path
+
+EXTRACTOR_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("CONSTITUTION_CHECK_CACHE")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return base / "constitution-check"
+
+
+def _entry(sha256: str) -> Path:
+    return cache_dir() / f"v{EXTRACTOR_VERSION}" / sha256[:2] / f"{sha256}.json"
+
+
+def load(sha256: str):
+    from ..document import Document
+
+    path = _entry(sha256)
+    try:
+        return Document.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store(doc) -> None:
+    path = _entry(doc.sha256)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(doc.model_dump_json(), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only or full cache folder must never stop a check

@@ -1,0 +1,74 @@
+"""Recognise clause numbers, list labels and headings at the start of a line."""
+
+import re
+from dataclasses import dataclass
+
+_SO = re.compile(r"^(?:SO|S\.O\.|Standing Order)\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+|$)")
+_MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")
+_SINGLE = re.compile(r"^(\d{1,2})\.(?:\s+|$)(?=[A-Z\"'(]|$)")
+_PAREN = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+")
+_HALF = re.compile(r"^([a-z]|[ivx]{1,5}|\d{1,2})\)\s+")
+_BULLET = re.compile(r"^[•▪●◦○■□➢►–\-\*]\s+")
+_NAMED = re.compile(r"^(Appendix|Schedule|Annex|Annexe|Part|Section|Chapter)\s+([0-9A-Z]{1,4})\b", re.I)
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+@dataclass
+class Label:
+    kind: str  # so | number | item | bullet
+    label: str  # as it should be cited: "3.2.1", "SO 4.2", "(a)"
+    style: str  # numeric | so | alpha | roman | digit | bullet
+    rest: str  # the line without the label
+    depth: int = 0  # for numeric clauses: how many parts
+
+
+def read_label(text: str) -> Label | None:
+    m = _SO.match(text)
+    if m:
+        return Label("so", f"SO {m.group(1)}", "so", text[m.end():], m.group(1).count(".") + 1)
+    m = _MULTI.match(text)
+    if m:
+        return Label("number", m.group(1), "numeric", text[m.end():], m.group(1).count(".") + 1)
+    m = _SINGLE.match(text)
+    if m:
+        return Label("number", m.group(1), "numeric", text[m.end():], 1)
+    m = _PAREN.match(text) or _HALF.match(text)
+    if m:
+        tag = m.group(1)
+        style = "digit" if tag.isdigit() else ("roman" if _ROMAN.match(tag) else "alpha")
+        return Label("item", f"({tag})", style, text[m.end():])
+    m = _BULLET.match(text)
+    if m:
+        return Label("bullet", "", "bullet", text[m.end():])
+    return None
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "or", "its", "at", "from"}
+
+
+def looks_like_heading(text: str, size: float, body_size: float) -> bool:
+    """Headings are short, unpunctuated at the end, and either larger, numbered and
+    title-cased, in capitals, or named parts (Appendix 2, Schedule 1)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 110 or stripped[-1] in ".,;" or len(stripped) < 3:
+        return False
+    words = stripped.split()
+    if size >= body_size * 1.12 and len(words) <= 16 and any(ch.isalpha() for ch in stripped):
+        return True
+    if _NAMED.match(stripped) and len(words) <= 12:
+        return True
+    letters = [ch for ch in stripped if ch.isalpha()]
+    if len(words) >= 2 and letters and all(ch.isupper() for ch in letters) and len(words) <= 12:
+        return True
+    label = read_label(stripped)
+    if label and label.kind in ("number", "so") and label.rest:
+        rest_words = [w for w in label.rest.split() if w.isalpha() or w[:1].isalpha()]
+        if 0 < len(rest_words) <= 10 and not stripped.endswith(":"):
+            content = [w for w in rest_words if w.lower() not in _SMALL_WORDS]
+            capitals = sum(1 for w in content if w[:1].isupper())
+            return bool(content) and capitals / len(content) >= 0.6
+    return False
+
+
+def is_roman(tag: str) -> bool:
+    return bool(_ROMAN.match(tag))

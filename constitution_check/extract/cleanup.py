@@ -1,0 +1,80 @@
+"""Clean extracted lines: strip invisible and control characters, drop running
+headers, footers and page numbers, and spot pages whose text layer is garbage."""
+
+import re
+import unicodedata
+from collections import Counter
+
+from .lines import RawPage
+
+# Zero-width, bidi overrides and soft hyphens change how text looks, not what it says,
+# and a hostile file can use them to hide words from a matcher.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+     0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CID = re.compile(r"\(cid:\d+\)")
+_PAGE_NUMBER = re.compile(
+    r"^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
+)
+_SPACED_DIGITS = re.compile(r"\d+")
+
+
+def normalise_text(text: str) -> str:
+    text = text.translate(_INVISIBLE)
+    text = text.replace("\u00ad", "\x02")  # soft hyphen: pdfium also reports it as \x02
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\x02", "\u2010")  # keep a line-end marker for the hyphen joiner
+    text = _CID.sub(" ", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+def garbled_ratio(text: str) -> float:
+    """Share of characters that are not letters, digits, spaces or ordinary punctuation."""
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd")
+    return bad / len(text)
+
+
+def clean_pages(pages: list[RawPage]) -> None:
+    for page in pages:
+        raw = "".join(line.text for line in page.lines)
+        page.garbled = bool(raw) and (garbled_ratio(raw) > 0.3 or _CID.search(raw) is not None
+                                      and len(_CID.findall(raw)) * 6 > len(raw) * 0.3)
+        for line in page.lines:
+            line.text = normalise_text(line.text)
+        page.lines = [ln for ln in page.lines if ln.text]
+        if page.garbled:
+            page.lines = []
+    remove_running_lines(pages)
+
+
+def _signature(text: str) -> str:
+    return _SPACED_DIGITS.sub("#", text.lower()).strip()
+
+
+def remove_running_lines(pages: list[RawPage]) -> None:
+    """Drop lines that repeat near the top or bottom of many pages, and bare page numbers.
+    Detected by repetition rather than a fixed margin, because layouts differ."""
+    bands = [(p, [ln for ln in p.lines if _in_margin(ln, p)]) for p in pages]
+    counts: Counter[str] = Counter()
+    for _, lines in bands:
+        counts.update({_signature(ln.text) for ln in lines})
+    textual = [p for p in pages if p.lines]
+    threshold = max(2, int(0.4 * len(textual)) + 1) if len(textual) >= 3 else None
+    for page, lines in bands:
+        drop = set()
+        for ln in lines:
+            sig = _signature(ln.text)
+            if _PAGE_NUMBER.match(ln.text.strip()) or (threshold and counts[sig] >= threshold):
+                drop.add(id(ln))
+        if drop:
+            page.lines = [ln for ln in page.lines if id(ln) not in drop]
+
+
+def _in_margin(line, page: RawPage) -> bool:
+    return line.top < page.height * 0.1 or line.bottom > page.height * 0.9

@@ -1,0 +1,128 @@
+"""Turn positioned text fragments into lines in reading order.
+
+Two-column pages are read column by column: a column gutter is a vertical strip
+near the middle that no fragment crosses while both sides hold text. Fragments
+that cross the gutter (titles, tables, running headers) are read in page order
+between the column runs they sit between.
+"""
+
+from .lines import Line
+
+Frag = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
+
+
+def build_lines(frags: list[Frag], width: float) -> list[Line]:
+    frags = [f for f in frags if f[4].strip()]
+    if not frags:
+        return []
+    gutter = find_gutter(frags, width)
+    lines = _group_into_lines(frags, gutter)
+    return order_lines(lines, gutter is not None)
+
+
+def find_gutter(frags: list[Frag], width: float) -> float | None:
+    """The x of a column gutter, or None for a single-column page."""
+    lo, hi = width * 0.3, width * 0.7
+    step = width / 100
+    best, best_score = None, 0
+    x = lo
+    while x <= hi:
+        left = sum(1 for f in frags if f[2] <= x)
+        right = sum(1 for f in frags if f[0] >= x)
+        crossing = sum(1 for f in frags if f[0] < x < f[2])
+        body = left + right
+        if left >= 5 and right >= 5 and crossing <= 0.15 * (body + crossing):
+            score = min(left, right) - 3 * crossing
+            if score > best_score:
+                best, best_score = x, score
+        x += step
+    return best
+
+
+def _group_into_lines(frags: list[Frag], gutter: float | None) -> list[Line]:
+    def col(f: Frag) -> int:
+        if gutter is None:
+            return 0
+        if f[2] <= gutter:
+            return 1
+        if f[0] >= gutter:
+            return 2
+        return 0
+
+    buckets: dict[int, list[Frag]] = {}
+    for f in frags:
+        buckets.setdefault(col(f), []).append(f)
+    lines: list[Line] = []
+    for column, items in buckets.items():
+        items.sort(key=lambda f: ((f[1] + f[3]) / 2, f[0]))
+        current: list[Frag] = []
+        for f in items:
+            if current and _same_line(current, f):
+                current.append(f)
+            else:
+                if current:
+                    lines.append(_make_line(current, column))
+                current = [f]
+        if current:
+            lines.append(_make_line(current, column))
+    return lines
+
+
+def _same_line(current: list[Frag], f: Frag) -> bool:
+    top = min(c[1] for c in current)
+    bottom = max(c[3] for c in current)
+    overlap = min(bottom, f[3]) - max(top, f[1])
+    return overlap > 0.5 * min(bottom - top, f[3] - f[1])
+
+
+def _make_line(frags: list[Frag], column: int) -> Line:
+    frags = sorted(frags, key=lambda f: f[0])
+    parts: list[str] = []
+    prev_x1 = None
+    cells = 1
+    for f in frags:
+        text = f[4]
+        if prev_x1 is not None:
+            gap = f[0] - prev_x1
+            height = f[3] - f[1]
+            if gap > 0.15 * height and not parts[-1].endswith(" ") and not text.startswith(" "):
+                parts.append(" ")
+            if gap > 1.5 * height:
+                cells += 1
+        parts.append(text)
+        prev_x1 = f[2]
+    text = " ".join("".join(parts).split())
+    return Line(
+        text=text,
+        x0=min(f[0] for f in frags),
+        x1=max(f[2] for f in frags),
+        top=min(f[1] for f in frags),
+        bottom=max(f[3] for f in frags),
+        size=max(f[3] - f[1] for f in frags),
+        column=column,
+        cells=cells,
+    )
+
+
+def order_lines(lines: list[Line], two_columns: bool) -> list[Line]:
+    """Page order for one column; for two, spanning lines cut the page into bands
+    and each band is read left column first, then right."""
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    if not two_columns:
+        return lines
+    ordered: list[Line] = []
+    band: list[Line] = []
+
+    def flush() -> None:
+        ordered.extend(ln for ln in band if ln.column == 1)
+        ordered.extend(ln for ln in band if ln.column == 2)
+        band.clear()
+
+    for ln in lines:
+        if ln.column == 0:
+            flush()
+            ordered.append(ln)
+        else:
+            band.append(ln)
+    flush()
+    return ordered

@@ -1,0 +1,37 @@
+"""Text lines with positions: the common currency of both PDF readers."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One visual line of text on a page; coordinates in points from the page's top-left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 0.0
+    column: int = 0  # 0 = spans the page, 1 = left column, 2 = right column
+    cells: int = 1  # runs of text separated by wide gaps: more than one suggests a table row
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class RawPage:
+    number: int  # physical page, 1-based
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    chars: int = 0
+    garbled: bool = False
+    has_rules: bool = False  # drawn lines or boxes: a table may be here
+
+    @property
+    def tabular(self) -> bool:
+        """Ruled, with several lines split into cells: worth asking pdfplumber for a table."""
+        return self.has_rules and sum(1 for ln in self.lines if ln.cells >= 2) >= 3

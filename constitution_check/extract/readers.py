@@ -1,0 +1,91 @@
+"""Read positioned text from a PDF: pypdfium2 first (fast), pdfminer via
+pdfplumber as the fallback for files pdfium refuses but pdfminer can open."""
+
+from pathlib import Path
+
+from ..errors import InputError
+from .layout import build_lines
+from .lines import RawPage
+
+MAX_PAGES = 2000  # a page tree may claim millions of pages; nothing real is that long
+
+
+def read_pdf(path: Path, data: bytes, password: str | None = None) -> list[RawPage]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            pages = _try_plumber(data, password)
+            if pages is not None:
+                return pages
+            if password:
+                raise InputError(str(path), "encrypted: the password given is wrong") from None
+            raise InputError(str(path), "encrypted: needs a password (give it with --password)") from None
+        pages = _try_plumber(data, password)
+        if pages is not None:
+            return pages
+        raise InputError(str(path), "corrupt or damaged PDF: it cannot be opened") from None
+    try:
+        return [_read_pdfium_page(pdf, i) for i in range(min(len(pdf), MAX_PAGES))]
+    finally:
+        pdf.close()
+
+
+def _read_pdfium_page(pdf, index: int) -> RawPage:
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        rotation = page.get_rotation()
+        textpage = page.get_textpage()
+        frags = []
+        n = textpage.count_rects()
+        for i in range(n):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top)
+            text = text.replace("\r", " ").replace("\n", " ")
+            frags.append((left, height - top, right, height - bottom, text))
+        chars = textpage.count_chars()
+        if rotation in (90, 270):
+            width, height = height, width
+        has_rules = _count_paths(page, raw) >= 4
+        textpage.close()
+    finally:
+        page.close()
+    raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars, has_rules=has_rules)
+    raw_page.lines = build_lines(frags, width)
+    return raw_page
+
+
+def _count_paths(page, raw) -> int:
+    count = 0
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+        count += 1
+        if count >= 4:
+            break
+    return count
+
+
+def _try_plumber(data: bytes, password: str | None) -> list[RawPage] | None:
+    """pdfminer opens some files pdfium will not (an AES-256 file with an empty owner password)."""
+    import io
+
+    try:
+        import pdfplumber
+
+        pages: list[RawPage] = []
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            for i, page in enumerate(pdf.pages[:MAX_PAGES]):
+                words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+                frags = [(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words]
+                raw_page = RawPage(number=i + 1, width=float(page.width), height=float(page.height),
+                                   chars=len(page.chars), has_rules=len(page.lines) + len(page.rects) >= 4)
+                raw_page.lines = build_lines(frags, float(page.width))
+                pages.append(raw_page)
+        return pages or None
+    except Exception:  # pdfminer raises many types on broken files; any of them means "cannot open"
+        return None

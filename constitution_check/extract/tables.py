@@ -1,0 +1,60 @@
+"""Table structure from pdfplumber, called only on pages where ruled lines suggest a table:
+pdfplumber is about fifty times slower than pdfium, so it must earn its cost."""
+
+import io
+
+from ..document import Table
+from .cleanup import normalise_text
+from .lines import RawPage
+
+MAX_TABLE_PAGES = 40  # beyond this, table pages are read as plain lines: speed matters more
+
+
+def find_tables(data: bytes, pages: list[RawPage], password: str | None = None) -> list[tuple[int, tuple, list[list[str]]]]:
+    """[(page number, bbox, rows)] for every ruled table found."""
+    candidates = [p.number for p in pages if p.tabular][:MAX_TABLE_PAGES]
+    if not candidates:
+        return []
+    found = []
+    try:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            for number in candidates:
+                page = pdf.pages[number - 1]
+                for table in page.find_tables():
+                    rows = [[normalise_text(cell or "") for cell in row] for row in table.extract()]
+                    rows = [r for r in rows if any(r)]
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                        found.append((number, table.bbox, rows))
+                page.close()
+    except Exception:  # a table we cannot read is left as plain lines, never a crash
+        return []
+    return found
+
+
+def apply_tables(pages: list[RawPage], found) -> tuple[dict[int, list], list[Table]]:
+    """Remove the lines inside each table and return row texts to insert in their place."""
+    inserts: dict[int, list] = {}
+    tables: list[Table] = []
+    by_number = {p.number: p for p in pages}
+    for number, bbox, rows in found:
+        x0, top, x1, bottom = bbox
+        page = by_number[number]
+        page.lines = [ln for ln in page.lines
+                      if not (ln.top >= top - 1 and ln.bottom <= bottom + 1 and ln.x0 >= x0 - 1 and ln.x1 <= x1 + 1)]
+        header, body = rows[0], rows[1:]
+        tables.append(Table(page=number, header=header, rows=body))
+        inserts.setdefault(number, []).append((top, [row_text(header, row) for row in body]))
+    return inserts, tables
+
+
+def row_text(header: list[str], row: list[str]) -> str:
+    """A row as a sentence rules can read: 'Role: Partner member; Number: two; ...'."""
+    cells = []
+    for i, cell in enumerate(row):
+        if not cell:
+            continue
+        name = header[i] if i < len(header) and header[i] else ""
+        cells.append(f"{name}: {cell}" if name and name != cell else cell)
+    return "; ".join(cells) + "."

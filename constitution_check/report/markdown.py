@@ -1,0 +1,70 @@
+"""The gap report as Markdown: a summary table, then each demand with its evidence."""
+
+from .model import Report
+
+SYMBOLS = {"met": "✅ met", "partial": "🟡 partial", "not_met": "❌ not met", "silent": "⚪ silent"}
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    area = report.area
+    title = area.icb or area.name or "Integrated Care Board"
+    out.append(f"# Gap report: {title}\n")
+    docs = ", ".join(f"`{d.path}` ({d.pages} pages)" for d in report.documents)
+    out.append(f"Documents: {docs}  ")
+    out.append(f"Ruleset: `{report.ruleset}` · constitution-check {report.tool_version}  ")
+    if area.local_authorities:
+        out.append(f"Councils in the area ({len(area.local_authorities)}, from the {area.source}): "
+                   f"{', '.join(area.local_authorities)}  ")
+    if area.detected_by:
+        out.append(f"Area: {area.detected_by}  ")
+    for doc in report.documents:
+        for warning in doc.warnings:
+            out.append(f"Warning for `{doc.path}`: {warning}  ")
+    out.append("")
+    out.append("| Demand | Verdict | Where |")
+    out.append("|---|---|---|")
+    for r in report.results:
+        where = ", ".join(dict.fromkeys(_ref(e) for e in r.evidence[:3])) or "—"
+        out.append(f"| [{_cell(r.title)}](#{r.demand}) | {SYMBOLS[r.verdict]} | {_cell(where)} |")
+    s = report.summary
+    out.append(f"\n**{s['met']} met, {s['partial']} partial, {s['not_met']} not met, {s['silent']} silent.**")
+    if report.not_covered:
+        out.append(f"\nNot checked yet (no rule): {', '.join(report.not_covered)}.")
+    for r in report.results:
+        out.append(f"\n<a id=\"{r.demand}\"></a>\n## {r.title}\n")
+        numbers = ", ".join(f"{k} {v}" for k, v in r.sources.items())
+        out.append(f"**{SYMBOLS[r.verdict]}** (confidence {r.confidence:.2f}){' · ' + numbers if numbers else ''}\n")
+        out.append(r.reason + "\n")
+        if r.evidence:
+            out.append("**Evidence**\n")
+            for e in r.evidence:
+                more = f", continues on page {e.continues_on_page}" if e.continues_on_page else ""
+                heading = f" — {e.heading}" if e.heading else ""
+                out.append(f"- {_ref(e)}{heading}{more} [{e.signal}, {e.status}]  \n  > {_quote(e.quote)}")
+            out.append("")
+        else:
+            out.append("**Searched for**\n")
+            out.extend(f"- {item}" for item in r.searched_for)
+            out.append("")
+        if r.letter_points:
+            out.append("**For the letter**\n")
+            out.extend(f"- {p}" for p in r.letter_points)
+        if r.explain:
+            out.append("\n<details><summary>Explain</summary>\n")
+            out.extend(f"- {_cell(line)}" for line in r.explain)
+            out.append("\n</details>")
+    return "\n".join(out) + "\n"
+
+
+def _ref(e) -> str:
+    clause = f"cl. {e.clause}, " if e.clause else ""
+    return f"{clause}p. {e.page}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _quote(text: str) -> str:
+    return text.replace("\n", " ").replace("<", "&lt;")
