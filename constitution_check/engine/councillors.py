@@ -9,33 +9,54 @@ from ..document import Document, Sentence
 from .findings import Hit
 from .patterns import NUMBER_WORDS
 
-_LA = re.compile(r"local authorit(y|ies)|\bcouncils?\b|local government", re.I)
-_MEMBER = re.compile(r"partner members?|ordinary members?|members? of the (board|icb)|board members?|"
-                     r"voting members?|\bmembership\b|shall include|will include|\bcomprises?\b|\bconsists?\b|\bseats?\b|"
-                     r"nominated? (by|jointly)|\bmembers?\b", re.I)
+_PROFESSIONAL_COUNCILS = r"(?<!medical )(?<!midwifery )(?<!professions )(?<!pharmaceutical )(?<!dental )(?<!research )"
+_LA = re.compile(r"local authorit(y|ies)|" + _PROFESSIONAL_COUNCILS + r"\bcouncils?\b|local government", re.I)
+_LA_MEMBER = r"(?:local authority|local government|council)\s+(?:partner\s+|ordinary\s+|board\s+)?members?"
+_NUM = "|".join(NUMBER_WORDS) + r"|\d{1,2}|an?|single"
+_NOT_CLAUSE = r"(?<![\d.])"  # "2.7 Local authority members" is clause 2.7, not seven members
+_QUAL = r"(?P<qual>up to|at least|not more than|no more than|a maximum of|a minimum of|not fewer than|no fewer than)?\s*"
+_COUNTS = [
+    # "two Local Authority Partner Members", "up to three local authority members"
+    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?{_LA_MEMBER}\b", re.I),
+    # "one partner member nominated jointly by the local authorities", "two members appointed by the councils"
+    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?(?:partner\s+|ordinary\s+|further\s+|additional\s+)?members?"
+               r"[^.;]{0,40}?\b(?:nominated|appointed|drawn|proposed|selected)\s+(?:jointly\s+|collectively\s+)?"
+               r"(?:by|from)\s+(?:the\s+|each\s+of\s+the\s+)?(?:\w+\s+){0,2}?(?:local authorit|councils?\b)", re.I),
+    # "... two of whom are nominated by the trusts, one by the local authorities"
+    re.compile(rf"\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:of whom\s+)?(?:is\s+|are\s+|shall be\s+|will be\s+)?(?:nominated\s+|appointed\s+)?"
+               r"by\s+the\s+(?:\w+\s+)?local authorit", re.I),
+]
+_SINGULAR = re.compile(r"\bthe\s+" + _LA_MEMBER.replace("members?", "member") + r"\b(?!s)", re.I)
+_ROW_NUMBER = re.compile(rf"\b(?:number|seats|no\.?|members|how many)\s*:\s*(?P<n>{_NUM})\b", re.I)
+_EACH = re.compile(r"\b(each|every)\s+(?:one\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:local authorit\w*|councils?|constituent councils?)\b"
+                   r"(?!\s+(?:partner\s+)?members?)"
+                   r"[^.;]{0,60}\b(nominates?|appoints?|has a|have a|shall have|will have|is entitled|may nominate|"
+                   r"is represented|shall nominate|will nominate|member)|"
+                   r"\bone\b[^.;]{0,80}\b(from|for|nominated by|by|of)\s+each\b|\bper (local authority|council)\b|"
+                   r"\bfor each (local authority|council)\b", re.I)
+_JOINT = re.compile(r"jointly nominated|nominated jointly|joint(ly)? (nomination|agreed)|collectively nominated|"
+                    r"nominated by the (\w+ )?local authorities (acting )?(together|jointly|collectively)|"
+                    r"on behalf of (all )?the (\w+ )?(local authorities|councils)", re.I)
+_COUNCILLOR_REQUIRED = re.compile(
+    r"\b(must|shall|will|is required to|are required to|is to|are to)\b[^.;]{0,80}\b(be|hold office as|serve as)\b"
+    r"[^.;]{0,40}\b(an? )?(serving |sitting |current )?(elected (member|councillor|representative)|councillors?|"
+    r"elected politician)|"
+    r"^\(?[a-z0-9]{1,3}[.)]\s*(be |is )?(an? )?(serving |sitting )?(elected member|councillor)|"
+    r"\bonly\b[^.;]{0,40}\b(elected members?|councillors?)\b[^.;]{0,60}\b(may|can|is eligible|are eligible|shall|will)\b|"
+    r"\b(eligible|qualif\w+)\b[^.;]{0,100}\bonly if\b[^.;]{0,100}\b(elected member|councillor)|"
+    r"\b(may|shall|will|must) not (nominate|appoint|put forward) (one of )?(its |their |an? )?(officers?|employees?)", re.I)
+_COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?)\b", re.I)
+_OFFICER = re.compile(r"\bor (an? )?(senior )?(officer|employee|chief executive|director)\b|\bofficers? or (an? )?elected|"
+                      r"\b(elected member|councillor) or (an? )?(senior )?(officer|chief executive|employee)|"
+                      r"either an elected member or|need not be (an? )?(elected|councillor)|"
+                      r"\bmay (also )?be (an? )?(senior )?(officer|employee|chief executive|director)", re.I)
+_NON_VOTING = re.compile(r"non-voting|participants?|observers?|in attendance|attend\b", re.I)
+_NEGATIVE = re.compile(r"\b(not|no|nor|never|none)\b", re.I)
 _OTHER_BODY = re.compile(r"partnership|committee|place (board|partnership|forum)|locality|health and wellbeing board|"
                          r"joint forum|assembly|collaborative", re.I)
-_BOARD = re.compile(r"\bboard\b|partner members?|\bicb\b", re.I)
-_NUM = "|".join(NUMBER_WORDS) + r"|\d{1,2}|an?|single"
-_COUNT = re.compile(
-    rf"\b(?P<qual>up to|at least|not more than|no more than|a maximum of|a minimum of|not fewer than|no fewer than)?\s*"
-    rf"\b(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?(?:[\w-]+\s+){{0,3}}?(?:partner\s+|ordinary\s+|board\s+)?members?\b", re.I)
-_ROW_NUMBER = re.compile(rf"\b(?:number|seats|no\.?|members)\s*:\s*(?P<n>{_NUM})\b", re.I)
-_EACH = re.compile(r"\b(each|every)\s+(?:one\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(local authorit|council|constituent)|"
-                   r"\bone\b[^.;]{0,80}\b(from|for|nominated by|by)\s+each\b|\bper (local authority|council)\b", re.I)
-_JOINT = re.compile(r"jointly nominated|nominated jointly|joint(ly)? (nomination|agreed)|collectively nominated|"
-                    r"nominated by the (\w+ )?local authorities (acting )?(together|jointly|collectively)", re.I)
-_COUNCILLOR_REQUIRED = re.compile(
-    r"\b(must|shall|will|is required to|are required to)\b[^.;]{0,60}\b(be|hold office as|serve as)\b[^.;]{0,30}"
-    r"\b(an? )?(serving |sitting |current )?(elected (member|councillor|representative)|councillors?|elected politician)", re.I)
-_COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?)\b", re.I)
-_OFFICER = re.compile(r"\bor (an? )?(senior )?(officer|employee|chief executive|director)|\bofficers? or (an? )?elected|"
-                      r"\b(elected member|councillor) or (an? )?(senior )?(officer|chief executive)|"
-                      r"either an elected member or|need not be (an? )?(elected|councillor)", re.I)
-_NON_VOTING = re.compile(r"non-voting|participants?|observers?|in attendance|attend\b", re.I)
 _AREA_CLAUSE = re.compile(r"\barea\b[^.]{0,120}\b(comprise|cover|coterminous|consist|made up|include|boundar|is the)|"
                           r"\blocal authorities\b[^.]{0,40}\b(are|is|in the area|whose areas?)|\bnominated by\b", re.I)
-_NEGATED_AREA = re.compile(r"\b(not|excluding|outside|except|other than|no longer)\b", re.I)
+_NEGATED_AREA = re.compile(r"\b(not|excluding|outside|except|other than|no longer|formerly|former|replac\w*|abolished)\b", re.I)
 _AVOID_SECTIONS = ("definition", "glossary", "interpretation")
 
 
@@ -60,52 +81,46 @@ class Analysis:
 def analyse(documents: list[Document], area: Area | None, area_source: str) -> Analysis:
     member_hits: list[Hit] = []
     counts: list[tuple[int, str | None]] = []
-    per_council = joint = required = officers = non_voting_councillors = False
+    singular = per_council = joint = required = officers = non_voting_councillors = False
     named_nominators: set[str] = set()
-    contexts: list[tuple[Document, Sentence]] = []
     for doc in documents:
         for s in doc.sentences:
-            path = " / ".join(s.section).lower()
-            if any(w in path for w in _AVOID_SECTIONS):
+            if not _board_context(s):
                 continue
             text = s.text
             full = f"{s.lead_in} {text}" if s.lead_in else text
-            if not _LA.search(full) or not _MEMBER.search(full):
+            about_la = bool(_LA.search(full)) or bool(_LA.search(s.heading or ""))
+            if not about_la:
                 continue
-            if _OTHER_BODY.search(text) and not re.search(r"of the board|board members?|partner members?", text, re.I):
-                continue
-            if _OTHER_BODY.search(path) and not re.search(r"\bboard\b|membership|composition", path):
-                continue
-            if _NON_VOTING.search(text) and _COUNCILLOR_NAMED.search(text):
+            if _COUNCILLOR_NAMED.search(text) and _NON_VOTING.search(text) and re.search(r"\bboard\b", full, re.I) \
+                    and not _NEGATIVE.search(text):
                 non_voting_councillors = True
                 member_hits.append(_hit(s, doc, "non-voting-councillors"))
                 continue
-            if _NON_VOTING.search(text):
-                continue
             found = _count_in(s, text)
-            if found is None and not (_EACH.search(text) or _JOINT.search(text)):
-                if not _COUNCILLOR_REQUIRED.search(text):
-                    continue
-            contexts.append((doc, s))
             if found is not None:
                 counts.append(found)
                 member_hits.append(_hit(s, doc, "local-authority-members"))
-            if _EACH.search(text):
+            elif _SINGULAR.search(text):
+                singular = True
+            if _EACH.search(text) and not _NEGATIVE.search(text) and not _OTHER_BODY.search(text) \
+                    and (found is not None or re.search(r"member|nominat|appoint|seat", text, re.I)):
                 per_council = True
                 member_hits.append(_hit(s, doc, "one-per-council"))
-            if _JOINT.search(full):
+            la_member_context = re.search(_LA_MEMBER, f"{full} {s.heading or ''}", re.I) or found is not None
+            if _JOINT.search(text) and la_member_context:
                 joint = True
-                if found is None:
-                    counts.append((1, None))
-                    member_hits.append(_hit(s, doc, "jointly-nominated"))
-            if _COUNCILLOR_REQUIRED.search(text):
+                member_hits.append(_hit(s, doc, "jointly-nominated"))
+            if la_member_context and _COUNCILLOR_REQUIRED.search(text if not s.lead_in else full):
                 required = True
                 member_hits.append(_hit(s, doc, "must-be-councillor"))
-            if _OFFICER.search(text):
+            if la_member_context and _OFFICER.search(full) and not _NEGATIVE.search(text):
                 officers = True
                 member_hits.append(_hit(s, doc, "officer-may-be-nominated"))
-            if re.search(r"nominated by|nominee of", text, re.I):
+            if re.search(r"nominated by|nominee of|nominates", text, re.I) and la_member_context:
                 named_nominators |= {c.name for c, _, _ in find_councils(text)}
+    if not counts and (singular or joint):
+        counts.append((1, None))
     councils, council_hits = _councils(documents, area, area_source)
     names = [c.name for c in councils]
     n_members = max((c for c, _ in counts), default=0)
@@ -130,6 +145,21 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
     verdict, reason = _decide(n_members, len(councils), per_council, joint, required, officers,
                               non_voting_councillors, qualifier, names, without)
     return Analysis(verdict, reason, hits, result_counts)
+
+
+def _board_context(s: Sentence) -> bool:
+    """Only the Board's own membership counts: not place boards, committees or the partnership."""
+    path = " / ".join(s.section).lower()
+    if any(w in path for w in _AVOID_SECTIONS):
+        return False
+    if _OTHER_BODY.search(path) and not re.search(r"\bboard\b|membership|composition|partner member", path):
+        return False
+    if re.search(r"\bquorum|\bquorate", s.text, re.I):
+        return False
+    if _OTHER_BODY.search(s.text) and not re.search(r"of the board|board members?|partner members?|on the board",
+                                                    s.text, re.I):
+        return False
+    return True
 
 
 def _decide(members, n_councils, per_council, joint, required, officers, non_voting, qualifier, names, without):
@@ -162,13 +192,16 @@ def _decide(members, n_councils, per_council, joint, required, officers, non_vot
 
 def _count_in(s: Sentence, text: str) -> tuple[int, str | None] | None:
     if s.kind == "row":
+        role = text.split(";", 1)[0]
         m = _ROW_NUMBER.search(text)
-        if m:
+        if m and re.search(_LA_MEMBER + r"|local authority|council member", role, re.I):
             return _to_int(m.group("n")), None
-    for m in _COUNT.finditer(text):
-        window = text[max(0, m.start() - 80): m.end() + 120]
-        if _LA.search(window):
-            return _to_int(m.group("n")), (m.group("qual") or "").lower() or None
+        return None
+    for pattern in _COUNTS:
+        m = pattern.search(text)
+        if m:
+            qual = m.groupdict().get("qual")
+            return _to_int(m.group("n")), (qual or "").lower() or None
     return None
 
 
@@ -183,13 +216,20 @@ def _councils(documents: list[Document], area: Area | None, area_source: str):
             if any(w in path for w in _AVOID_SECTIONS):
                 continue
             full = f"{s.lead_in} {s.text}" if s.lead_in else s.text
-            if not (_AREA_CLAUSE.search(full) or "area" in path) or _NEGATED_AREA.search(s.text):
+            if not (_AREA_CLAUSE.search(full) or re.search(r"\barea\b", path)) or _NEGATED_AREA.search(s.text):
                 continue
             named = find_councils(s.text)
             if named:
                 hits.append(_hit(s, doc, "councils-in-area"))
             for council, _, _ in named:
                 found.setdefault(council.name, council)
+    if area is not None and found:
+        known = {c.name for c in area.councils}
+        inside = {n: c for n, c in found.items() if n in known}
+        found = inside or found
+    current = [c for c in found.values() if not c.until]
+    if current:
+        return current, hits
     if found:
         return list(found.values()), hits
     if area is not None:

@@ -1,11 +1,21 @@
 """Extraction cache, keyed by the file's content hash and the extractor version, kept in
 the user's cache folder (never beside their files)."""
 
+import hashlib
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
-EXTRACTOR_VERSION = "1"
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A digest of the extractor's own code: change how text is read and old entries are ignored."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    digest.update((Path(__file__).parent.parent / "document.py").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def cache_dir() -> Path:
@@ -22,7 +32,7 @@ def cache_dir() -> Path:
 
 
 def _entry(sha256: str) -> Path:
-    return cache_dir() / f"v{EXTRACTOR_VERSION}" / sha256[:2] / f"{sha256}.json"
+    return cache_dir() / extractor_version() / sha256[:2] / f"{sha256}.json"
 
 
 def load(sha256: str):

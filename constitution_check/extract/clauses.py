@@ -3,13 +3,14 @@
 import re
 from dataclasses import dataclass
 
+_PREFIXED = re.compile(r"^([A-Z]{1,2}\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")  # A2.1, A2.3.4 (appendix numbering)
 _SO = re.compile(r"^(?:SO|S\.O\.|Standing Order)\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+|$)")
 _MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")
 _SINGLE = re.compile(r"^(\d{1,2})\.(?:\s+|$)(?=[A-Z\"'(]|$)")
 _PAREN = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+")
 _HALF = re.compile(r"^([a-z]|[ivx]{1,5}|\d{1,2})\)\s+")
 _BULLET = re.compile(r"^[•▪●◦○■□➢►–\-\*]\s+")
-_NAMED = re.compile(r"^(Appendix|Schedule|Annex|Annexe|Part|Section|Chapter)\s+([0-9A-Z]{1,4})\b", re.I)
+_NAMED = re.compile(r"^(Appendix|Schedule|Annex|Annexe|Part|Section|Chapter)\s+([0-9A-Z]{1,4})\s*([:.\-–—]\s*\S|$)", re.I)
 _ROMAN = re.compile(r"^[ivxlc]+$")
 
 
@@ -26,6 +27,9 @@ def read_label(text: str) -> Label | None:
     m = _SO.match(text)
     if m:
         return Label("so", f"SO {m.group(1)}", "so", text[m.end():], m.group(1).count(".") + 1)
+    m = _PREFIXED.match(text)
+    if m:
+        return Label("number", m.group(1), "numeric", text[m.end():], m.group(1).count(".") + 1)
     m = _MULTI.match(text)
     if m:
         return Label("number", m.group(1), "numeric", text[m.end():], m.group(1).count(".") + 1)
@@ -46,7 +50,7 @@ def read_label(text: str) -> Label | None:
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "or", "its", "at", "from"}
 
 
-def looks_like_heading(text: str, size: float, body_size: float) -> bool:
+def looks_like_heading(text: str, size: float, body_size: float, bold: bool = False, plain_ok: bool = True) -> bool:
     """Headings are short, unpunctuated at the end, and either larger, numbered and
     title-cased, in capitals, or named parts (Appendix 2, Schedule 1)."""
     stripped = text.strip()
@@ -55,19 +59,29 @@ def looks_like_heading(text: str, size: float, body_size: float) -> bool:
     words = stripped.split()
     if size >= body_size * 1.12 and len(words) <= 16 and any(ch.isalpha() for ch in stripped):
         return True
+    if bold and len(words) <= 14 and stripped[-1] not in ":" and any(ch.isalpha() for ch in stripped):
+        return True
     if _NAMED.match(stripped) and len(words) <= 12:
         return True
     letters = [ch for ch in stripped if ch.isalpha()]
     if len(words) >= 2 and letters and all(ch.isupper() for ch in letters) and len(words) <= 12:
         return True
     label = read_label(stripped)
-    if label and label.kind in ("number", "so") and label.rest:
-        rest_words = [w for w in label.rest.split() if w.isalpha() or w[:1].isalpha()]
-        if 0 < len(rest_words) <= 10 and not stripped.endswith(":"):
-            content = [w for w in rest_words if w.lower() not in _SMALL_WORDS]
-            capitals = sum(1 for w in content if w[:1].isupper())
-            return bool(content) and capitals / len(content) >= 0.6
+    if plain_ok and label and label.kind in ("number", "so") and label.rest:
+        # unstyled numbered headings: short, title-cased, no comma, not ending on a small word
+        rest = label.rest.split()
+        if not rest or len(rest) > 9 or "," in label.rest or stripped.endswith(":"):
+            return False
+        if rest[-1].lower() in _SMALL_WORDS or not (rest[-1][:1].isupper() or rest[-1][:1].isdigit()):
+            return False
+        content = [w for w in rest if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
+        capitals = sum(1 for w in content if w[:1].isupper())
+        return bool(content) and capitals / len(content) >= 0.85
     return False
+
+
+def is_part_heading(text: str) -> bool:
+    return bool(re.match(r"^(Appendix|Schedule|Annex|Annexe|Part)\s+[0-9A-Z]{1,4}\b", text.strip(), re.I))
 
 
 def is_roman(tag: str) -> bool:

@@ -8,7 +8,7 @@ between the column runs they sit between.
 
 from .lines import Line
 
-Frag = tuple[float, float, float, float, str]  # x0, top, x1, bottom, text
+Frag = tuple[float, float, float, float, str, float, bool]  # x0, top, x1, bottom, text, font size, bold
 
 
 def build_lines(frags: list[Frag], width: float) -> list[Line]:
@@ -92,13 +92,16 @@ def _make_line(frags: list[Frag], column: int) -> Line:
         parts.append(text)
         prev_x1 = f[2]
     text = " ".join("".join(parts).split())
+    sized = [f for f in frags if f[5] > 0]
+    chars = sum(len(f[4]) for f in frags) or 1
     return Line(
         text=text,
         x0=min(f[0] for f in frags),
         x1=max(f[2] for f in frags),
         top=min(f[1] for f in frags),
         bottom=max(f[3] for f in frags),
-        size=max(f[3] - f[1] for f in frags),
+        size=max(f[5] for f in sized) if sized else max(f[3] - f[1] for f in frags),
+        bold=sum(len(f[4]) for f in frags if f[6]) / chars > 0.6,
         column=column,
         cells=cells,
     )

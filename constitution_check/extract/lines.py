@@ -12,7 +12,8 @@ class Line:
     x1: float
     top: float
     bottom: float
-    size: float = 0.0
+    size: float = 0.0  # font size in points
+    bold: bool = False
     column: int = 0  # 0 = spans the page, 1 = left column, 2 = right column
     cells: int = 1  # runs of text separated by wide gaps: more than one suggests a table row
 

@@ -48,7 +48,8 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
             left, bottom, right, top = textpage.get_rect(i)
             text = textpage.get_text_bounded(left, bottom, right, top)
             text = text.replace("\r", " ").replace("\n", " ")
-            frags.append((left, height - top, right, height - bottom, text))
+            size, bold = _font_at(raw, textpage, left, bottom, right, top)
+            frags.append((left, height - top, right, height - bottom, text, size, bold))
         chars = textpage.count_chars()
         if rotation in (90, 270):
             width, height = height, width
@@ -59,6 +60,18 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
     raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars, has_rules=has_rules)
     raw_page.lines = build_lines(frags, width)
     return raw_page
+
+
+def _font_at(raw, textpage, left, bottom, right, top) -> tuple[float, bool]:
+    """The real font size and weight of a run: rectangle heights differ between capitals
+    and lower case, so they cannot tell a heading from body text."""
+    middle = (top + bottom) / 2
+    index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, left + min(1.0, (right - left) / 2), middle, 2.0, 2.0)
+    if index < 0:
+        return 0.0, False
+    size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
+    return float(size), weight >= 600
 
 
 def _count_paths(page, raw) -> int:
@@ -80,8 +93,9 @@ def _try_plumber(data: bytes, password: str | None) -> list[RawPage] | None:
         pages: list[RawPage] = []
         with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
             for i, page in enumerate(pdf.pages[:MAX_PAGES]):
-                words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-                frags = [(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words]
+                words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
+                frags = [(w["x0"], w["top"], w["x1"], w["bottom"], w["text"], float(w["size"]),
+                          "bold" in w["fontname"].lower()) for w in words]
                 raw_page = RawPage(number=i + 1, width=float(page.width), height=float(page.height),
                                    chars=len(page.chars), has_rules=len(page.lines) + len(page.rects) >= 4)
                 raw_page.lines = build_lines(frags, float(page.width))

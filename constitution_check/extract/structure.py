@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..document import Block, Part, Sentence
-from .clauses import Label, looks_like_heading, read_label
+from .clauses import Label, is_part_heading, looks_like_heading, read_label
 from .lines import Line, RawPage
 
 _KEEP_HYPHEN = {
@@ -84,6 +84,8 @@ class _Builder:
         own = None
         level = 0
         if draft.kind == "heading":
+            if is_part_heading(text):
+                self.reset_for_part()
             level = self._heading_level(label, draft.size)
             while self.section and self.section[-1][0] >= level:
                 self.section.pop()
@@ -112,6 +114,12 @@ class _Builder:
         if label and label.kind in ("number", "so"):
             return label.depth
         return 1 if size >= 13 else 2
+
+    def reset_for_part(self) -> None:
+        """'Appendix 2', 'Schedule 1': numbering starts again, so earlier clauses no longer apply."""
+        self.clause = None
+        self.section = []
+        self.items = []
 
     def _place_item(self, label: Label, bid: int) -> int | None:
         style = label.style
@@ -155,18 +163,27 @@ def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> li
     """Group lines into blocks. tables_by_page maps a page number to [(top, rows as text)],
     inserted as row blocks where the table stood."""
     size = body_size(pages)
+    # a document that marks its headings by size or weight does not need the guesswork for plain ones
+    styled = sum(1 for p in pages for ln in p.lines if (ln.size >= size * 1.12 or ln.bold) and len(ln.text) < 110) >= 3
     builder = _Builder()
     draft: _Draft | None = None
     tables_by_page = tables_by_page or {}
     for page in pages:
         pending_rows = sorted(tables_by_page.get(page.number, []), key=lambda t: t[0])
-        for line in page.lines:
+        for index, line in enumerate(page.lines):
             while pending_rows and pending_rows[0][0] <= line.top:
                 draft = _flush(builder, draft)
                 _emit_rows(builder, page.number, pending_rows.pop(0)[1])
             label = read_label(line.text)
-            heading = looks_like_heading(line.text, line.size, size)
-            if heading and not (draft and draft.kind == "heading" and _continues_heading(draft, line)):
+            following = page.lines[index + 1] if index + 1 < len(page.lines) else None
+            heading = looks_like_heading(line.text, line.size, size, line.bold, plain_ok=not styled) \
+                and not (line.size < size * 1.12 and _wraps_on(line, following))
+            if draft is not None and draft.kind == "heading" and _continues_heading(draft, line) \
+                    and (line.size >= size * 1.05 or line.bold):
+                draft.add(page.number, line.text)
+                draft.last = line
+                continue
+            if heading:
                 draft = _flush(builder, draft)
                 draft = _Draft("heading", label=label, size=line.size)
                 draft.add(page.number, line.text)
@@ -187,10 +204,20 @@ def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> li
     return builder.blocks
 
 
+def _wraps_on(line: Line, following: Line | None) -> bool:
+    """A heading-like line whose next line carries straight on in lower case is the first
+    line of a wrapped paragraph ('2.7.2 Each Partner Member must be / an elected ...')."""
+    if following is None or following.column != line.column:
+        return False
+    gap = following.top - line.bottom
+    return 0 <= gap < line.height * 0.8 and following.text[:1].islower() and abs(following.size - line.size) < 0.5 \
+        and following.bold == line.bold
+
+
 def _continues_heading(draft: _Draft, line: Line) -> bool:
     last = draft.last
-    return bool(last) and abs(line.size - draft.size) < 0.5 and 0 <= line.top - last.bottom < last.height * 0.6 \
-        and read_label(line.text) is None
+    return bool(last) and abs(line.size - draft.size) < 0.5 and 0 <= line.top - last.bottom < last.height * 0.9 \
+        and read_label(line.text) is None and line.bold == last.bold
 
 
 def _flush(builder: _Builder, draft: _Draft | None) -> None:
