@@ -116,7 +116,7 @@ class Engine:
             out.subject.append((path, sentence))
         for target in [*rule.elements, *rule.signals]:
             key = f"{rule.id}/{target.id}"
-            spans = [sp for sp in ctx.found.get(f"{key}/patterns", []) if sp[1] > ctx.offset]
+            spans = ctx.found.get(f"{key}/patterns", [])
             if not spans:
                 continue
             if target.sections and not any(w in path_text for w in target.sections):
@@ -158,9 +158,14 @@ class Engine:
 
     def _firmness(self, rule: Rule, element: Element, key: str, span, ctx: "_Context"):
         doc, found = ctx.doc, ctx.found
-        seg_start, seg_end = _segment(doc, span[0], ctx.offset)
+        in_lead_in = span[0] < ctx.offset
+        seg_start, seg_end = _segment(doc, span[0], 0 if in_lead_in else ctx.offset, ctx.offset if in_lead_in else len(doc))
+        ranges = [(seg_start, seg_end)]
+        if in_lead_in:  # a commitment made in a list's lead-in is qualified by what its item says
+            ranges.append((ctx.offset, len(doc)))
         ignored = _covered(found.get("common/neutral", []))
-        ignored |= _tolerated_region(doc, found.get(f"{rule.id}/tolerated", []), seg_start, seg_end)
+        for lo, hi in ranges:
+            ignored |= _tolerated_region(doc, found.get(f"{rule.id}/tolerated", []), lo, hi)
         inside = set(range(span[0], span[1]))
 
         def present(spans, lo, hi, skip_inside=True):
@@ -169,19 +174,29 @@ class Engine:
                     return doc[a:b].text
             return None
 
+        def anywhere(spans):
+            for lo, hi in ranges:
+                hit = present(spans, lo, hi)
+                if hit:
+                    return hit
+            return None
+
         weak_spans = []
         for wid in self.common_weak_ids:
             if wid not in element.ignore_weakeners:
                 weak_spans += found.get(f"common/weak/{wid}", [])
         weak_spans += found.get(f"{rule.id}/weak", []) + found.get(f"{key}/weak", [])
         if not element.negation_is_commitment:
-            neg = present(found.get("common/negations", []), max(seg_start, span[0] - 8), min(seg_end, span[1] + 3))
+            negations = found.get("common/negations", [])
+            neg = present(negations, max(seg_start, span[0] - 8), min(seg_end, span[1] + 3))
+            if in_lead_in and not neg:
+                neg = present(negations, ctx.offset, min(len(doc), ctx.offset + 8))
             if neg:
                 return "negated", [f"negated by '{neg}'"]
-        exc = present(found.get("common/exceptions", []), seg_start, seg_end)
+        exc = anywhere(found.get("common/exceptions", []))
         if exc:
             return "contradicted", [f"qualified by an exception: '{exc}'"]
-        weak = present(weak_spans, seg_start, seg_end) or (ctx.offset and present(weak_spans, 0, ctx.offset))
+        weak = anywhere(weak_spans) or (ctx.offset and present(weak_spans, 0, ctx.offset))
         if weak:
             return "weak", [f"only discretionary: '{weak}'"]
         if ctx.next_unit and not ctx.next_unit[1].get(f"{rule.id}/tolerated"):
@@ -215,13 +230,14 @@ def _next_unit(sentences: list[Sentence], scans, docs, i: int) -> tuple[str, dic
     return None
 
 
-def _segment(doc, at: int, offset: int) -> tuple[int, int]:
-    start = offset
-    for t in doc[offset:at]:
+def _segment(doc, at: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of the sentence (between semicolons or colons) that holds token 'at'."""
+    start = lo
+    for t in doc[lo:at]:
         if t.text in _CLAUSE_BREAKS:
             start = t.i + 1
-    end = len(doc)
-    for t in doc[at:]:
+    end = hi
+    for t in doc[at:hi]:
         if t.text in _CLAUSE_BREAKS:
             end = t.i
             break
