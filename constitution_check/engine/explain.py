@@ -43,6 +43,9 @@ def select_evidence(rule: Rule, findings: RuleFindings) -> list[Hit]:
     for signal in rule.signals:
         for hit in [h for h in findings.hits if h.target == signal.id][:2]:
             take(hit)
+    if not chosen:  # the subject is addressed, but nothing commits: show where it is addressed
+        for path, sentence in findings.subject[:2]:
+            take(Hit(rule.id, "subject", "subject", sentence, path, "present", ""))
     return sorted(chosen, key=lambda h: (h.document, h.sentence.page, h.sentence.id))
 
 

@@ -10,6 +10,8 @@ from .schema import Element, Rule, Signal
 
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
+_RELATIVIZERS = {"that", "which", "who", "whom", "whose"}
+_EXCEPTION_WORDS = {"except", "unless", "save", "excluding", "however", "provided", "although", "but"}
 _TOLERANCE_STARTS = {",", "except", "unless", "save", "but", "although", "however", "provided", "other", "(", "-"}
 
 
@@ -65,10 +67,11 @@ class Engine:
         self.common_weak_ids = list(common.get("weakeners", {}))
         for wid, pats in common.get("weakeners", {}).items():
             self.bank.add(f"common/weak/{wid}", pats)
-        for name in ("negations", "exceptions", "openers", "neutral"):
+        for name in ("negations", "exceptions", "openers", "neutral", "applies"):
             self.bank.add(f"common/{name}", common.get(name, []))
         for rule in rules:
             self.bank.add(f"{rule.id}/subject", rule.subject)
+            self.bank.add(f"{rule.id}/subject_negative", rule.subject_negative)
             self.bank.add(f"{rule.id}/tolerated", rule.tolerated)
             self.bank.add(f"{rule.id}/weak", rule.weakeners)
             for target in [*rule.elements, *rule.signals]:
@@ -80,6 +83,7 @@ class Engine:
                     self.bank.add(f"{base}/requires/{i}", group)
                 if isinstance(target, Element):
                     self.bank.add(f"{base}/weak", target.weakeners)
+                    self.bank.add(f"{base}/discretionary", target.discretionary)
         self.bank.finish()
 
     def run(self, documents: list[Document]) -> dict[str, RuleFindings]:
@@ -102,9 +106,15 @@ class Engine:
         headings = sorted({s.heading for s in sentences if s.heading})
         heading_found = {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))}
         scans = [self.bank.scan(doc) for doc in docs]
+        previous_ref = None
         for i, (sentence, doc, found) in enumerate(zip(sentences, docs, scans)):
+            applies = _applied_clause(doc, found)
+            if applies[1] is not None and applies[0] is None and i > 0:
+                # "It shall also apply to ...": the clause the previous sentence applied, or that sentence itself
+                applies = (previous_ref or sentences[i - 1].clause, applies[1])
+            previous_ref = applies[0]
             context = _Context(doc, found, heading_found.get(sentence.heading, {}), offsets[i],
-                               _next_unit(sentences, scans, docs, i))
+                               _next_unit(sentences, scans, docs, i), applies[0], applies[1])
             for rule in self.rules:
                 self._apply_rule(rule, sentence, document.path, context, results[rule.id])
 
@@ -112,11 +122,22 @@ class Engine:
         path_text = " / ".join(sentence.section).lower()
         if any(word in path_text for word in rule.avoid_sections):
             return
-        if ctx.found.get(f"{rule.id}/subject"):
+        subject = [sp for sp in ctx.found.get(f"{rule.id}/subject", [])
+                   if not any(_overlap(sp, n) for n in ctx.found.get(f"{rule.id}/subject_negative", []))]
+        if subject:
             out.subject.append((path, sentence))
         for target in [*rule.elements, *rule.signals]:
             key = f"{rule.id}/{target.id}"
             spans = ctx.found.get(f"{key}/patterns", [])
+            if isinstance(target, Element) and ctx.found.get(f"{key}/discretionary") and self._requires_met(target, key, ctx):
+                span = ctx.found[f"{key}/discretionary"][0]
+                out.hits.append(Hit(rule.id, target.id, "element", sentence, path, "weak", _words(ctx.doc, span),
+                                    ["only discretionary: '" + _words(ctx.doc, span) + "'"]))
+            if not spans and isinstance(target, Element) and ctx.applies_clause:
+                inherited = self._inherited(rule, target, key, sentence, path, ctx, out)
+                if inherited:
+                    out.hits.append(inherited)
+                continue
             if not spans:
                 continue
             if target.sections and not any(w in path_text for w in target.sections):
@@ -126,6 +147,33 @@ class Engine:
             hit = self._judge(rule, target, key, spans, sentence, path, ctx, out)
             if hit:
                 out.hits.append(hit)
+
+    def _requires_met(self, target, key, ctx: "_Context") -> bool:
+        negatives = ctx.found.get(f"{key}/negative", [])
+        for i in range(len(target.requires)):
+            spans_i = [sp for sp in ctx.found.get(f"{key}/requires/{i}", []) if not any(_overlap(sp, n) for n in negatives)]
+            if not spans_i and not ctx.heading_found.get(f"{key}/requires/{i}"):
+                return False
+        return True
+
+    def _inherited(self, rule, element, key, sentence, path, ctx, out) -> Hit | None:
+        """'SO 3.1 applies equally to every committee': the commitment of the clause referred to
+        carries over to whatever this sentence names, when the sentence names what the element needs."""
+        # the clause referred to supplies the commitment; this sentence need only name the bodies
+        scope = len(element.requires) - 1
+        if scope < 0 or not (ctx.found.get(f"{key}/requires/{scope}") or ctx.heading_found.get(f"{key}/requires/{scope}")):
+            return None
+        if ctx.found.get(f"{key}/veto"):
+            return None
+        ref = ctx.applies_clause
+        source = [h for h in out.hits if h.rule == rule.id and h.kind == "element" and h.status == "firm"
+                  and h.document == path and h.sentence.clause and
+                  (h.sentence.clause == ref or h.sentence.clause.startswith(ref + ".") or h.sentence.clause.startswith(ref + "("))]
+        if not source:
+            return None
+        status, notes = self._firmness(rule, element, key, ctx.applies_span, ctx)
+        return Hit(rule.id, element.id, "element", sentence, path, status, _words(ctx.doc, ctx.applies_span),
+                   notes + [f"applies clause {ref}"])
 
     def _judge(self, rule, target, key, spans, sentence, path, ctx, out) -> Hit | None:
         doc, found = ctx.doc, ctx.found
@@ -137,11 +185,14 @@ class Engine:
                                      f"'{_words(doc, spans[0])}' here is part of "
                                      f"'{_words(doc, negatives[0])}', which is not this demand"))
             return None
-        if found.get(f"{key}/veto"):
-            veto = found[f"{key}/veto"][0]
+        all_vetoes = found.get(f"{key}/veto", [])
+        clear = [sp for sp in kept if not any(_vetoes(doc, v, sp) for v in all_vetoes)]
+        if not clear:
+            veto = all_vetoes[0]
             out.vetoed.append(Vetoed(rule.id, target.id, sentence, path, _words(doc, kept[0]),
                                      f"the sentence says '{_words(doc, veto)}'"))
             return None
+        kept = clear
         for i in range(len(target.requires)):
             spans_i = [sp for sp in found.get(f"{key}/requires/{i}", []) if not any(_overlap(sp, n) for n in negatives)]
             if not spans_i and not ctx.heading_found.get(f"{key}/requires/{i}"):
@@ -196,12 +247,28 @@ class Engine:
         exc = anywhere(found.get("common/exceptions", []))
         if exc:
             return "contradicted", [f"qualified by an exception: '{exc}'"]
+        # a weakener inside a relative clause after the commitment describes its object
+        # ("a company that provides, or seeks to provide, services"), not the commitment
+        relative = next((t.i for t in doc[span[1]:seg_end] if t.lower_ in _RELATIVIZERS), None)
+        if relative is not None:
+            ignored |= set(range(relative, seg_end))
         weak = anywhere(weak_spans) or (ctx.offset and present(weak_spans, 0, ctx.offset))
         if weak:
             return "weak", [f"only discretionary: '{weak}'"]
-        if ctx.next_unit and not ctx.next_unit[1].get(f"{rule.id}/tolerated"):
+        if ctx.next_unit and not ctx.next_unit[1].get(f"{rule.id}/tolerated") \
+                and self._exception_reaches(rule, element, ctx.next_unit[1]):
             return "contradicted", [f"qualified by the next sentence: '{ctx.next_unit[0]}'"]
         return "firm", []
+
+    def _exception_reaches(self, rule: Rule, element: Element, found: dict) -> bool:
+        """An exception in the next sentence qualifies this element when it names this element's
+        bodies (its last 'requires' group), or names none of the rule's elements at all."""
+        def names(el: Element) -> bool:
+            return bool(el.requires) and bool(found.get(f"{rule.id}/{el.id}/requires/{len(el.requires) - 1}"))
+
+        if names(element):
+            return True
+        return not any(names(other) for other in rule.elements if other.id != element.id)
 
 
 @dataclass
@@ -211,6 +278,33 @@ class _Context:
     heading_found: dict
     offset: int  # first token of the sentence itself, after any lead-in
     next_unit: tuple[str, dict] | None  # the following sentence of the clause, if it opens with an exception
+    applies_clause: str | None = None  # "SO 3.1 applies to ...": the clause whose commitment carries over
+    applies_span: tuple[int, int] | None = None
+
+
+_REF = None
+
+
+def _applied_clause(doc, found) -> tuple[str | None, tuple[int, int] | None]:
+    """The clause number in 'clause 6.2.1 applies to', 'the provisions of SO 3 extend to'."""
+    spans = found.get("common/applies", [])
+    if not spans:
+        return None, None
+    a, b = spans[0]
+    first = doc[0].lower_ if len(doc) else ""
+    implicit = first in ("it", "this", "that", "these", "they", "the", "those", "such") and a <= 6
+    import re
+
+    global _REF
+    if _REF is None:
+        _REF = re.compile(r"^(SO\s*)?[A-Z]{0,2}\d+(\.\d+)*$")
+    for t in reversed(doc[max(0, a - 12): a]):  # the nearest reference before 'applies', not the clause's own number
+        candidate = t.text.rstrip(".")
+        if _REF.match(candidate) and any(ch.isdigit() for ch in candidate):
+            prev = doc[t.i - 1].text.lower() if t.i > 0 else ""
+            ref = f"SO {candidate}" if prev in ("so", "order") else candidate
+            return ref, (a, b)
+    return (None, (a, b)) if implicit else (None, None)
 
 
 def _next_unit(sentences: list[Sentence], scans, docs, i: int) -> tuple[str, dict] | None:
@@ -219,9 +313,7 @@ def _next_unit(sentences: list[Sentence], scans, docs, i: int) -> tuple[str, dic
     if i + 1 >= len(sentences):
         return None
     here, nxt = sentences[i], sentences[i + 1]
-    same_clause = nxt.block == here.block or (nxt.kind == "item" and nxt.clause and here.clause
-                                              and nxt.clause.startswith(here.clause))
-    if not same_clause:
+    if nxt.section != here.section:
         return None
     found = scans[i + 1]
     for start, end in found.get("common/openers", []):
@@ -251,13 +343,37 @@ def _tolerated_region(doc, spans, lo: int, hi: int) -> set[int]:
     for a, b in spans:
         if not (lo <= a < hi):
             continue
-        start = a
-        for t in reversed(doc[lo:a]):
-            if t.lower_ in _TOLERANCE_STARTS:
-                start = t.i
-                break
+        start = next((t.i for t in reversed(doc[lo:a]) if t.lower_ in _EXCEPTION_WORDS), None)
+        if start is None:
+            start = next((t.i for t in reversed(doc[lo:a]) if t.lower_ in _TOLERANCE_STARTS), a)
         region |= set(range(start, hi))
     return region
+
+
+def _vetoes(doc, veto, span) -> bool:
+    """A veto rules a match out unless it is bracketed away from it, or the match sits in an
+    exception carved out of the vetoing statement ('No person may ..., except that a committee may co-opt ...')."""
+    if _bracketed_apart(doc, veto, span):
+        return False
+    if veto[1] <= span[0] and any(t.lower_ in _EXCEPTION_WORDS for t in doc[veto[1]:span[0]]):
+        return False
+    return True
+
+
+def _bracketed_apart(doc, inner, outer) -> bool:
+    """True when span 'inner' sits inside parentheses that do not also hold span 'outer':
+    '(the statutory test ...), no person shall ...' vetoes nothing outside the brackets."""
+    depth_at = []
+    depth = 0
+    for t in doc:
+        if t.text == "(":
+            depth += 1
+        depth_at.append(depth)
+        if t.text == ")":
+            depth = max(0, depth - 1)
+    inner_depth = depth_at[inner[0]] if inner[0] < len(depth_at) else 0
+    outer_depth = depth_at[outer[0]] if outer[0] < len(depth_at) else 0
+    return inner_depth > outer_depth
 
 
 def _covered(spans) -> set[int]:

@@ -37,9 +37,40 @@ def _validate(model, path: Path, data: dict):
         raise RuleError(f"{path}: field '{field}': {first['msg']}") from None
 
 
+_PATTERN_LISTS = {"patterns", "negative", "veto", "subject", "subject_negative", "tolerated", "weakeners", "discretionary"}
+
+
+def _flatten(items) -> list:
+    """Shared vocabularies combine as [*a, *b] in YAML, which nests lists: flatten them back,
+    keeping raw spaCy token patterns (lists of dicts) whole."""
+    out = []
+    for item in items:
+        if isinstance(item, list) and item and not isinstance(item[0], dict):
+            out.extend(_flatten(item))
+        else:
+            out.append(item)
+    return out
+
+
+def _flatten_rule(node):
+    if isinstance(node, dict):
+        fixed = {}
+        for key, value in node.items():
+            if key in _PATTERN_LISTS and isinstance(value, list):
+                fixed[key] = _flatten(value)
+            elif key == "requires" and isinstance(value, list):
+                fixed[key] = [_flatten(g) if isinstance(g, list) else g for g in value]
+            else:
+                fixed[key] = _flatten_rule(value)
+        return fixed
+    if isinstance(node, list):
+        return [_flatten_rule(v) for v in node]
+    return node
+
+
 def load_rule_file(path: Path) -> Rule:
     # keys starting with "_" only hold YAML anchors shared by several elements
-    data = {k: v for k, v in _read_yaml(path).items() if not str(k).startswith("_")}
+    data = _flatten_rule({k: v for k, v in _read_yaml(path).items() if not str(k).startswith("_")})
     rule = _validate(Rule, path, data)
     if rule.id != path.stem:
         raise RuleError(f"{path}: field 'id': '{rule.id}' must match the file name '{path.stem}'")

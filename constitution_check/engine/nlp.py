@@ -8,8 +8,9 @@ _INWORD_HYPHEN = re.compile(r"(?<=[A-Za-z])[-‐‑](?=[A-Za-z])")
 
 
 def for_matching(text: str) -> str:
-    """'sub-committee', 'subcommittee' and 'sub‐committee' read alike to every pattern."""
-    return _INWORD_HYPHEN.sub("", text)
+    """'independent-sector' reads as 'independent sector' and 'sub‐committee' as 'sub committee',
+    so one pattern serves however a document hyphenates."""
+    return _INWORD_HYPHEN.sub(" ", text)
 
 
 @lru_cache(maxsize=1)

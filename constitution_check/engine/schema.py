@@ -35,6 +35,8 @@ class Element(Matchable):
     weakeners: list[Pattern] = Field(default_factory=list)  # added to the rule's
     ignore_weakeners: list[str] = Field(default_factory=list)  # ids of common weakeners that do not weaken here
     negation_is_commitment: bool = False  # a bar ("no person shall ...") commits by negating
+    discretionary: list[Pattern] = Field(default_factory=list)  # addresses the element, never firmly
+    # ("meetings are in private unless the committee decides otherwise"); vetoes do not apply
 
 
 class Signal(Matchable):
@@ -65,6 +67,7 @@ class Rule(Strict):
     analyser: Literal["elements", "councillors"] = "elements"
     avoid_sections: list[str] = Field(default_factory=lambda: ["definition", "glossary", "interpretation"])
     subject: list[Pattern] = Field(default_factory=list)
+    subject_negative: list[Pattern] = Field(default_factory=list)  # "Standards in Public Life" is not about meetings
     elements: list[Element] = Field(min_length=1)
     signals: list[Signal] = Field(default_factory=list)
     tolerated: list[Pattern] = Field(default_factory=list)  # exceptions that do not spoil a commitment

@@ -3,9 +3,11 @@
 import re
 from dataclasses import dataclass
 
-_PREFIXED = re.compile(r"^([A-Z]{1,2}\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")  # A2.1, A2.3.4 (appendix numbering)
-_SO = re.compile(r"^(?:SO|S\.O\.|Standing Order)\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+|$)")
-_MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)")
+# a clause opens with a capital, a quote or a bracket: "see clause\n2.6.3 or ..." is a wrapped reference
+_OPENS = r"(?=[A-Z\"'(\[\u2018\u201c]|$)"
+_PREFIXED = re.compile(r"^([A-Z]{1,2}\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)" + _OPENS)  # A2.1, A2.3.4 (appendix numbering)
+_SO = re.compile(r"^(?:SO|S\.O\.|Standing Order)\s*(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+|$)" + _OPENS)
+_MULTI = re.compile(r"^(\d{1,2}(?:\.\d{1,3}){1,4})\.?(?:\s+|$)" + _OPENS)
 _SINGLE = re.compile(r"^(\d{1,2})\.(?:\s+|$)(?=[A-Z\"'(]|$)")
 _PAREN = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+")
 _HALF = re.compile(r"^([a-z]|[ivx]{1,5}|\d{1,2})\)\s+")

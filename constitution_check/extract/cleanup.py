@@ -27,7 +27,7 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\x02", "\u2010")  # keep a line-end marker for the hyphen joiner
     text = _CID.sub(" ", text)
-    text = _CONTROL.sub(" ", text)
+    text = _CONTROL.sub("", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return " ".join(text.split())
 

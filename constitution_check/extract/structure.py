@@ -270,7 +270,9 @@ def _ends_with_abbreviation(text: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().lstrip("(\"'")
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()) or bool(re.fullmatch(r"\d+(\.\d+)*", last))
+    if len(words) == 1 and re.fullmatch(r"[\d.]+|\(?[a-z]{1,3}\)", words[0]):
+        return True  # a bare clause number ("3.") opens the sentence that follows it
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
 
 
 def build_sentences(blocks: list[Block]) -> list[Sentence]:
