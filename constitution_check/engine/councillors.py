@@ -9,6 +9,7 @@ from ..document import Document, Sentence
 from .findings import Hit
 from .patterns import NUMBER_WORDS
 
+# gaps in the patterns below let "clause 1.2" through: a dot before a digit does not end a sentence
 _PROFESSIONAL_COUNCILS = r"(?<!medical )(?<!midwifery )(?<!professions )(?<!pharmaceutical )(?<!dental )(?<!research )"
 _LA = re.compile(r"local authorit(y|ies)|" + _PROFESSIONAL_COUNCILS + r"\bcouncils?\b|local government", re.I)
 _LA_MEMBER = r"(?:local authority|local government|council)\s+(?:partner\s+|ordinary\s+|board\s+)?members?"
@@ -17,10 +18,10 @@ _NOT_CLAUSE = r"(?<![\d.])"  # "2.7 Local authority members" is clause 2.7, not 
 _QUAL = r"(?P<qual>up to|at least|not more than|no more than|a maximum of|a minimum of|not fewer than|no fewer than)?\s*"
 _COUNTS = [
     # "two Local Authority Partner Members", "up to three local authority members"
-    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?{_LA_MEMBER}\b", re.I),
+    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\((?:\d+|{_NUM})\)\s+)?{_LA_MEMBER}\b", re.I),
     # "one partner member nominated jointly by the local authorities", "two members appointed by the councils"
-    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\(\d+\)\s+)?(?:partner\s+|ordinary\s+|further\s+|additional\s+)?members?"
-               r"[^.;]{0,40}?\b(?:nominated|appointed|drawn|proposed|selected)\s+(?:jointly\s+|collectively\s+)?"
+    re.compile(rf"\b{_QUAL}\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:\((?:\d+|{_NUM})\)\s+)?(?:partner\s+|ordinary\s+|further\s+|additional\s+)?members?"
+               r"(?:[^.;]|\.(?=\d)){0,40}?\b(?:nominated|appointed|drawn|proposed|selected)\s+(?:jointly\s+|collectively\s+)?"
                r"(?:by|from)\s+(?:the\s+|each\s+of\s+the\s+)?(?:\w+\s+){0,2}?(?:local authorit|councils?\b)", re.I),
     # "... two of whom are nominated by the trusts, one by the local authorities"
     re.compile(rf"\b{_NOT_CLAUSE}(?P<n>{_NUM})\s+(?:of whom\s+)?(?:is\s+|are\s+|shall be\s+|will be\s+)?(?:nominated\s+|appointed\s+)?"
@@ -30,23 +31,35 @@ _SINGULAR = re.compile(r"\bthe\s+" + _LA_MEMBER.replace("members?", "member") + 
 _ROW_NUMBER = re.compile(rf"\b(?:number|seats|no\.?|members|how many)\s*:\s*(?P<n>{_NUM})\b", re.I)
 _EACH = re.compile(r"\b(each|every)\s+(?:one\s+)?(?:of\s+the\s+)?(?:\w+\s+)?(?:local authorit\w*|councils?|constituent councils?)\b"
                    r"(?!\s+(?:partner\s+)?members?)"
-                   r"[^.;]{0,60}\b(nominates?|appoints?|has a|have a|shall have|will have|is entitled|may nominate|"
+                   r"(?:[^.;]|\.(?=\d)){0,60}\b(nominates?|appoints?|has a|have a|shall have|will have|is entitled|may nominate|"
                    r"is represented|shall nominate|will nominate|member)|"
-                   r"\bone\b[^.;]{0,80}\b(from|for|nominated by|by|of)\s+each\b|\bper (local authority|council)\b|"
+                   r"\bone\b(?:[^.;]|\.(?=\d)){0,80}\b(from|for|nominated by|by|of)\s+each\b|\bper (local authority|council)\b|"
                    r"\bfor each (local authority|council)\b", re.I)
 _JOINT = re.compile(r"jointly nominated|nominated jointly|joint(ly)? (nomination|agreed)|collectively nominated|"
                     r"nominated by the (\w+ )?local authorities (acting )?(together|jointly|collectively)|"
                     r"on behalf of (all )?the (\w+ )?(local authorities|councils)", re.I)
 _COUNCILLOR_REQUIRED = re.compile(
-    r"\b(must|shall|will|is required to|are required to|is to|are to)\b[^.;]{0,80}\b(be|hold office as|serve as)\b"
-    r"[^.;]{0,40}\b(an? )?(serving |sitting |current )?(elected (member|councillor|representative)|councillors?|"
+    r"\b(must|shall|will|is required to|are required to|is to|are to)\b(?:[^.;]|\.(?=\d)){0,80}\b(be|hold office as|serve as)\b"
+    r"(?:[^.;]|\.(?=\d)){0,40}\b(an? )?(serving |sitting |current )?(elected (member|councillor|representative)|councillors?|"
     r"elected politician)|"
     r"^\(?[a-z0-9]{1,3}[.)]\s*(be |is )?(an? )?(serving |sitting )?(elected member|councillor)|"
-    r"\bonly\b[^.;]{0,40}\b(elected members?|councillors?)\b[^.;]{0,60}\b(may|can|is eligible|are eligible|shall|will)\b|"
-    r"\b(eligible|qualif\w+)\b[^.;]{0,100}\bonly if\b[^.;]{0,100}\b(elected member|councillor)|"
-    r"\b(may|shall|will|must) not (nominate|appoint|put forward) (one of )?(its |their |an? )?(officers?|employees?)", re.I)
-_COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?)\b", re.I)
-_OFFICER = re.compile(r"\bor (an? )?(senior )?(officer|employee|chief executive|director)\b|\bofficers? or (an? )?elected|"
+    r"\bonly\b(?:[^.;]|\.(?=\d)){0,40}\b(elected members?|councillors?)\b(?:[^.;]|\.(?=\d)){0,60}\b(may|can|is eligible|are eligible|shall|will)\b|"
+    r"\b(eligible|qualif\w+)\b(?:[^.;]|\.(?=\d)){0,100}\bonly if\b(?:[^.;]|\.(?=\d)){0,100}\b(elected member|councillor)|"
+    r"\b(may|shall|will|must) not (nominate|appoint|put forward) (one of )?(its |their |an? )?(officers?|employees?)|"
+    r"\bnominat\w*\b(?:[^.;]|\.(?=\d)){0,40}\b(one of its|one of their|from among its|from among their|from its|from their)\s+"
+    r"(own\s+)?(elected\s+)?(elected members|councillors)|"
+    r"\b(one|an?)\s+(elected member|councillor)\s+(from|of|for)\s+each\b|"
+    r"\b(unless|only if|provided that)\b(?:[^.;]|\.(?=\d)){0,80}\b(an? )?(serving |sitting |elected )?(councillor|elected member)", re.I)
+_COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?|leaders? of|"
+                               r"cabinet members?|portfolio holders?|mayors?)\b", re.I)
+_NOMINEE = re.compile(r"\bnominee|person nominated|member nominated|nominated under|nominated member|"
+                      r"person (so )?nominated|individual nominated", re.I)
+_OFFICER_BARRED = re.compile(r"\b(may|shall|will|must|can) not (nominate|appoint|be|put forward)\b(?:[^.;]|\.(?=\d)){0,20}\b(officers?|employees?)|"
+                             r"\bneither\b(?:[^.;]|\.(?=\d)){0,30}\bnominate\b(?:[^.;]|\.(?=\d)){0,30}\b(officers?|employees?)|"
+                             r"\b(officers?|employees?)\b(?:[^.;]|\.(?=\d)){0,40}\b(is|are) not eligible|\bnot (be )?an? (senior )?officer", re.I)
+_NEAR_NEGATIVE = re.compile(r"\b(not|no|nor|never)\b(?:(?!nominat)[^.;]|\.(?=\d)){0,40}\b(attend|participant|observer|member|sit|seat)", re.I)
+_OFFICER = re.compile(r"\bor (an? |its |their |the )?(senior )?(officer|employee|chief executive|director)\b|"
+                      r"\b(be|is) (the |its |a |an )?(chief executive|director|senior officer|officer)\b|\bofficers? or (an? )?elected|"
                       r"\b(elected member|councillor) or (an? )?(senior )?(officer|chief executive|employee)|"
                       r"either an elected member or|need not be (an? )?(elected|councillor)|"
                       r"\bmay (also )?be (an? )?(senior )?(officer|employee|chief executive|director)", re.I)
@@ -83,6 +96,7 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
     counts: list[tuple[int, str | None]] = []
     singular = per_council = joint = required = officers = non_voting_councillors = False
     named_nominators: set[str] = set()
+    nominator_hits: list[Hit] = []
     for doc in documents:
         for s in doc.sentences:
             if not _board_context(s):
@@ -93,7 +107,7 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
             if not about_la:
                 continue
             if _COUNCILLOR_NAMED.search(text) and _NON_VOTING.search(text) and re.search(r"\bboard\b", full, re.I) \
-                    and not _NEGATIVE.search(text):
+                    and not _NEAR_NEGATIVE.search(text):
                 non_voting_councillors = True
                 member_hits.append(_hit(s, doc, "non-voting-councillors"))
                 continue
@@ -107,24 +121,31 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
                     and (found is not None or re.search(r"member|nominat|appoint|seat", text, re.I)):
                 per_council = True
                 member_hits.append(_hit(s, doc, "one-per-council"))
-            la_member_context = re.search(_LA_MEMBER, f"{full} {s.heading or ''}", re.I) or found is not None
+            la_member_context = bool(re.search(_LA_MEMBER, f"{full} {s.heading or ''}", re.I)) or found is not None \
+                or bool(_NOMINEE.search(full) and _LA.search(full))
             if _JOINT.search(text) and la_member_context:
                 joint = True
                 member_hits.append(_hit(s, doc, "jointly-nominated"))
             if la_member_context and _COUNCILLOR_REQUIRED.search(text if not s.lead_in else full):
                 required = True
                 member_hits.append(_hit(s, doc, "must-be-councillor"))
-            if la_member_context and _OFFICER.search(full) and not _NEGATIVE.search(text):
+            if la_member_context and _OFFICER.search(full) and not _OFFICER_BARRED.search(text):
                 officers = True
                 member_hits.append(_hit(s, doc, "officer-may-be-nominated"))
             if re.search(r"nominated by|nominee of|nominates", text, re.I) and la_member_context:
-                named_nominators |= {c.name for c, _, _ in find_councils(text)}
+                named = {c.name for c, _, _ in find_councils(text)}
+                if named:
+                    named_nominators |= named
+                    nominator_hits.append(_hit(s, doc, "one-per-council"))
     if not counts and (singular or joint):
         counts.append((1, None))
     councils, council_hits = _councils(documents, area, area_source)
     names = [c.name for c in councils]
     n_members = max((c for c, _ in counts), default=0)
     qualifier = next((q for c, q in counts if c == n_members and q), None)
+    if names and set(names) <= named_nominators and not joint:
+        per_council = True  # every council is named as nominating a member of its own
+        member_hits.extend(nominator_hits)
     if per_council and len(councils) > n_members:
         n_members = len(councils)
     result_counts = {

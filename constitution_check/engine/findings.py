@@ -108,7 +108,7 @@ class Engine:
         scans = [self.bank.scan(doc) for doc in docs]
         previous_ref = None
         for i, (sentence, doc, found) in enumerate(zip(sentences, docs, scans)):
-            applies = _applied_clause(doc, found)
+            applies = _applied_clause(doc, found, sentence.clause)
             if applies[1] is not None and applies[0] is None and i > 0:
                 # "It shall also apply to ...": the clause the previous sentence applied, or that sentence itself
                 applies = (previous_ref or sentences[i - 1].clause, applies[1])
@@ -244,7 +244,7 @@ class Engine:
                 neg = present(negations, ctx.offset, min(len(doc), ctx.offset + 8))
             if neg:
                 return "negated", [f"negated by '{neg}'"]
-        exc = anywhere(found.get("common/exceptions", []))
+        exc = self._scoped_exception(rule, element, found, ranges, present)
         if exc:
             return "contradicted", [f"qualified by an exception: '{exc}'"]
         # a weakener inside a relative clause after the commitment describes its object
@@ -259,6 +259,18 @@ class Engine:
                 and self._exception_reaches(rule, element, ctx.next_unit[1]):
             return "contradicted", [f"qualified by the next sentence: '{ctx.next_unit[0]}'"]
         return "firm", []
+
+    def _scoped_exception(self, rule: Rule, element: Element, found: dict, ranges, present) -> str | None:
+        """An exception inside the sentence qualifies this element unless the words after it
+        name only other elements' bodies ('..., except that a committee may co-opt ...')."""
+        for lo, hi in ranges:
+            for a, b in found.get("common/exceptions", []):
+                if not (lo <= a and b <= hi) or not present([(a, b)], lo, hi):
+                    continue
+                region = {k: [sp for sp in v if sp[0] >= a and sp[1] <= hi] for k, v in found.items()}
+                if self._exception_reaches(rule, element, region):
+                    return present([(a, b)], lo, hi)
+        return None
 
     def _exception_reaches(self, rule: Rule, element: Element, found: dict) -> bool:
         """An exception in the next sentence qualifies this element when it names this element's
@@ -285,14 +297,15 @@ class _Context:
 _REF = None
 
 
-def _applied_clause(doc, found) -> tuple[str | None, tuple[int, int] | None]:
+def _applied_clause(doc, found, own: str | None = None) -> tuple[str | None, tuple[int, int] | None]:
     """The clause number in 'clause 6.2.1 applies to', 'the provisions of SO 3 extend to'."""
     spans = found.get("common/applies", [])
     if not spans:
         return None, None
     a, b = spans[0]
-    first = doc[0].lower_ if len(doc) else ""
-    implicit = first in ("it", "this", "that", "these", "they", "the", "those", "such") and a <= 6
+    words = [t for t in doc[:a] if t.is_alpha and not (t.i == 0 and t.text.isupper() and len(t) <= 2)]
+    first = words[0].lower_ if words else ""
+    implicit = first in ("it", "this", "that", "these", "they", "the", "those", "such") and a <= 8
     import re
 
     global _REF
@@ -300,7 +313,7 @@ def _applied_clause(doc, found) -> tuple[str | None, tuple[int, int] | None]:
         _REF = re.compile(r"^(SO\s*)?[A-Z]{0,2}\d+(\.\d+)*$")
     for t in reversed(doc[max(0, a - 12): a]):  # the nearest reference before 'applies', not the clause's own number
         candidate = t.text.rstrip(".")
-        if _REF.match(candidate) and any(ch.isdigit() for ch in candidate):
+        if _REF.match(candidate) and any(ch.isdigit() for ch in candidate) and not (t.i == 0 or candidate == own):
             prev = doc[t.i - 1].text.lower() if t.i > 0 else ""
             ref = f"SO {candidate}" if prev in ("so", "order") else candidate
             return ref, (a, b)
