@@ -73,7 +73,9 @@ def remove_running_lines(pages: list[RawPage]) -> None:
             if _PAGE_NUMBER.match(ln.text.strip()) or (threshold and counts[sig] >= threshold):
                 drop.add(id(ln))
         if drop:
-            page.lines = [ln for ln in page.lines if id(ln) not in drop]
+            kept = [ln for ln in page.lines if id(ln) not in drop]
+            if kept or all(_PAGE_NUMBER.match(ln.text.strip()) for ln in page.lines):
+                page.lines = kept  # a page's only text is its content, not a running header
 
 
 def _in_margin(line, page: RawPage) -> bool:

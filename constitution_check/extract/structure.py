@@ -160,7 +160,7 @@ def _next_letter(label: str) -> str:
 
 
 def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> list[Block]:
-    """Group lines into blocks. tables_by_page maps a page number to [(top, rows as text)],
+    """Group lines into blocks. tables_by_page maps a page number to [(top, x0, x1, rows as text)],
     inserted as row blocks where the table stood."""
     size = body_size(pages)
     # a document that marks its headings by size or weight does not need the guesswork for plain ones
@@ -171,10 +171,14 @@ def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> li
     for page in pages:
         pending_rows = sorted(tables_by_page.get(page.number, []), key=lambda t: t[0])
         for index, line in enumerate(page.lines):
-            while pending_rows and pending_rows[0][0] <= line.top:
+            # a table is read where it stands: in its own column, above the first line below it
+            while pending_rows and pending_rows[0][0] <= line.top and _same_column(line, pending_rows[0]):
                 draft = _flush(builder, draft)
-                _emit_rows(builder, page.number, pending_rows.pop(0)[1])
+                _emit_rows(builder, page.number, pending_rows.pop(0)[3])
             label = read_label(line.text)
+            if label and not label.rest.strip() and draft is not None and draft.parts \
+                    and not draft.parts[-1][1].rstrip().endswith((".", ":", ";")):
+                label = None  # "... named in paragraph / 1.2.1." is a wrapped reference, not a new clause
             following = page.lines[index + 1] if index + 1 < len(page.lines) else None
             heading = looks_like_heading(line.text, line.size, size, line.bold, plain_ok=not styled) \
                 and not (line.size < size * 1.12 and _wraps_on(line, following))
@@ -195,13 +199,18 @@ def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> li
                 draft = _Draft(kind, label=label, size=line.size)
             draft.add(page.number, line.text)
             draft.last = line
-        for _, rows in pending_rows:
+        for *_, rows in pending_rows:
             draft = _flush(builder, draft)
             _emit_rows(builder, page.number, rows)
         if draft is not None:
             draft.last = None  # a new page: no vertical gap to measure
     _flush(builder, draft)
     return builder.blocks
+
+
+def _same_column(line: Line, table) -> bool:
+    _, x0, x1, _ = table
+    return line.x0 < x1 and line.x1 > x0
 
 
 def _wraps_on(line: Line, following: Line | None) -> bool:

@@ -45,7 +45,7 @@ def apply_tables(pages: list[RawPage], found) -> tuple[dict[int, list], list[Tab
                       if not (ln.top >= top - 1 and ln.bottom <= bottom + 1 and ln.x0 >= x0 - 1 and ln.x1 <= x1 + 1)]
         header, body = rows[0], rows[1:]
         tables.append(Table(page=number, header=header, rows=body))
-        inserts.setdefault(number, []).append((top, [row_text(header, row) for row in body]))
+        inserts.setdefault(number, []).append((top, x0, x1, [row_text(header, row) for row in body]))
     return inserts, tables
 
 
