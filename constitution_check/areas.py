@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .errors import AreaError
+from .yamlio import load_yaml
 
 _COUNCIL_WORDS = re.compile(
     r"\b(metropolitan borough council|metropolitan district council|borough council|city council|"
@@ -70,7 +69,7 @@ def council_core(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_areas() -> dict[str, Area]:
-    data = yaml.safe_load((data_dir() / "areas.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((data_dir() / "areas.yaml").read_text(encoding="utf-8"))
     areas: dict[str, Area] = {}
     for raw in data["areas"]:
         councils = []

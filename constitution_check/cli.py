@@ -173,13 +173,15 @@ def areas(name: Optional[str] = typer.Argument(None, help="Show one area (any of
 def evaluate(
     labels: Path = typer.Argument(..., help="A labels file, e.g. corpora/labels.yaml."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    kind: list[str] = typer.Option([], "--kind", help="Only documents of this kind (constitution, minutes, ...)."),
+    demand: list[str] = typer.Option([], "--demand", help="Only these demands."),
     no_cache: bool = typer.Option(False, "--no-cache"),
 ) -> None:
     """Score the checker against a labelled corpus."""
     from .evaluate import evaluate_labels, format_text
 
     try:
-        scores = evaluate_labels(labels, use_cache=not no_cache)
+        scores = evaluate_labels(labels, use_cache=not no_cache, demands=demand or None, kinds=kind or None)
     except (InputError, RuleError, AreaError) as err:
         fail(str(err))
     typer.echo(json.dumps(scores, indent=2) if fmt == "json" else format_text(scores))

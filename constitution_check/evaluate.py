@@ -4,10 +4,9 @@ a confusion matrix, and how often the cited evidence is a labelled clause."""
 import glob
 from pathlib import Path
 
-import yaml
-
 from .check import judge_documents, load_documents
 from .engine.loader import load_rules
+from .yamlio import load_yaml
 
 VERDICTS = ["met", "partial", "not_met", "silent"]
 
@@ -15,7 +14,7 @@ VERDICTS = ["met", "partial", "not_met", "silent"]
 def load_labels(path: Path, base: Path | None = None) -> list[dict]:
     """Labels, with included files' document paths read relative to the including file."""
     base = base or path.parent
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     documents = list(data.get("documents") or [])
     for pattern in data.get("include") or []:
         for part in sorted(glob.glob(str(path.parent / pattern))):
@@ -38,9 +37,14 @@ def clause_hit(cited: str | None, labelled: list[str]) -> bool:
     return False
 
 
-def evaluate_labels(path: Path, use_cache: bool = True, demands: list[str] | None = None) -> dict:
+def evaluate_labels(path: Path, use_cache: bool = True, demands: list[str] | None = None,
+                    kinds: list[str] | None = None, heldout: bool | None = None) -> dict:
+    """Score every labelled document, or only those of some kinds, or only the held-out
+    (heldout=True) or development (heldout=False) documents."""
     rules = load_rules()
-    entries = load_labels(path)
+    entries = [e for e in load_labels(path)
+               if (not kinds or e.get("kind", "constitution") in kinds)
+               and (heldout is None or bool(e.get("heldout")) == heldout)]
     rows = []
     errors = []
     for entry in entries:
@@ -58,7 +62,7 @@ def evaluate_labels(path: Path, use_cache: bool = True, demands: list[str] | Non
             clauses = [str(c) for c in label.get("clauses") or []]
             cited = [e.clause for e in result.evidence]
             rows.append({
-                "document": entry.get("id", entry["pdf"]), "demand": demand,
+                "document": entry.get("id", entry["pdf"]), "demand": demand, "heldout": bool(entry.get("heldout")),
                 "expected": label["verdict"], "got": result.verdict,
                 "evidence_checked": bool(result.evidence) and bool(clauses) and label["verdict"] != "silent",
                 "evidence_hit": any(clause_hit(c, clauses) for c in cited),
@@ -76,8 +80,11 @@ def score(rows: list[dict], errors: list[str]) -> dict:
         subset = [r for r in rows if r["demand"] == demand]
         per_demand[demand] = {"n": len(subset), "accuracy": _accuracy(subset), "per_verdict": _prf(subset)}
     checked = [r for r in rows if r["evidence_checked"]]
+    heldout = [r for r in rows if r.get("heldout")]
     return {
         "documents": len({r["document"] for r in rows}), "judgements": len(rows),
+        "heldout_accuracy": _accuracy(heldout) if heldout else None,
+        "heldout_documents": len({r["document"] for r in heldout}),
         "accuracy": _accuracy(rows), "per_verdict": _prf(rows), "per_demand": per_demand,
         "confusion": confusion,
         "evidence_hit_rate": round(sum(r["evidence_hit"] for r in checked) / len(checked), 3) if checked else None,
@@ -105,7 +112,11 @@ def _prf(rows: list[dict]) -> dict:
 def format_text(s: dict) -> str:
     lines = [f"{s['documents']} documents, {s['judgements']} judgements",
              f"accuracy: {s['accuracy']:.3f}",
-             f"evidence hit rate: {s['evidence_hit_rate'] if s['evidence_hit_rate'] is not None else 'n/a'}", "",
+             f"evidence hit rate: {s['evidence_hit_rate'] if s['evidence_hit_rate'] is not None else 'n/a'}"]
+    if s.get("heldout_accuracy") is not None:
+        lines.append(f"held-out documents ({s['heldout_documents']}, never used to write the rules): "
+                     f"accuracy {s['heldout_accuracy']:.3f}")
+    lines += ["",
              f"{'demand':32s} {'n':>3s} {'accuracy':>8s}"]
     for demand, d in s["per_demand"].items():
         lines.append(f"{demand:32s} {d['n']:3d} {d['accuracy']:8.3f}")

@@ -12,7 +12,9 @@ HEADLINE = ["private-sector-exclusion", "councillor-per-authority", "public-meet
 
 @pytest.fixture(scope="module")
 def scores():
-    return evaluate_labels(CORPUS / "labels.yaml", use_cache=False)
+    """The development constitutions: held-out documents are measured and reported, not gated,
+    so that nobody is tempted to tune the rules to them."""
+    return evaluate_labels(CORPUS / "labels.yaml", use_cache=False, kinds=["constitution"], heldout=False)
 
 
 def test_each_headline_demand_scores_at_least_095(scores):
@@ -26,7 +28,7 @@ def test_evidence_hits_labelled_clauses(scores):
 
 def test_labels_spread_the_verdicts():
     """Every headline demand has at least two documents for each verdict that can occur."""
-    entries = load_labels(CORPUS / "labels.yaml")
+    entries = [e for e in load_labels(CORPUS / "labels.yaml") if e.get("kind", "constitution") == "constitution"]
     assert len(entries) >= 8
     for demand in HEADLINE:
         counts = {}

@@ -92,3 +92,15 @@ def test_fail_on_gap_exits_1_when_a_demand_is_unmet():
     result = run_cli("check", CONSTITUTIONS[0], "--fail-on-gap", "--ruleset", "headline", "--format", "json")
     verdicts = [r["verdict"] for r in json.loads(result.stdout)["results"]]
     assert result.returncode == (1 if any(v != "met" for v in verdicts) else 0)
+
+
+def test_html_report_is_self_contained_and_escapes_document_text(tmp_path):
+    from constitution_check.check import judge_documents
+    from constitution_check.engine.ruletest import mini_document
+    from constitution_check.report import html
+
+    doc = mini_document('6.1 Meetings of the Board will be held in public <script>alert("x")</script>.')
+    page = html.render(judge_documents([doc], None, "headline"))
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page and "https://" not in page
+    assert '<table>' in page and 'href="#public-meetings"' in page

@@ -7,6 +7,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import RuleError
+from ..yamlio import load_yaml
 from .schema import Rule, Ruleset
 
 
@@ -20,7 +21,7 @@ def rules_dir() -> Path:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{path}: cannot be read as YAML: {exc}") from None
     if not isinstance(data, dict):

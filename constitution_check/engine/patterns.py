@@ -24,16 +24,43 @@ def is_sequence(pattern) -> bool:
 
 
 def compile_sequence(pattern: str, tokenizer) -> list[dict]:
+    """The whole sequence as one spaCy token pattern (wildcards as quantified empty tokens)."""
     specs: list[dict] = []
+    for segment, gap in compile_segments(pattern, tokenizer):
+        if gap:
+            specs.append({"OP": "{%d,%d}" % gap})
+        specs.extend(segment)
+    return specs
+
+
+def compile_segments(pattern: str, tokenizer) -> list[tuple[list[dict], tuple[int, int] | None]]:
+    """Split a sequence at its wildcards: [(segment, gap before it)]. Each segment is matched by
+    spaCy and the gaps are checked afterwards, because spaCy's Matcher is slow with wide
+    wildcards ('no _{0,15} shall include' would otherwise cost more than all other patterns)."""
+    segments: list[tuple[list[dict], tuple[int, int] | None]] = []
+    current: list[dict] = []
+    gap_lo = gap_hi = 0
     for raw in for_matching(pattern).split():
+        wildcard = re.fullmatch(r"_(\{(\d*),(\d*)\})?", raw)
+        if wildcard:
+            lo = int(wildcard.group(2) or 0) if wildcard.group(1) else 1
+            hi = int(wildcard.group(3) or 8) if wildcard.group(1) else 1
+            if current:
+                segments.append((current, (gap_lo, gap_hi) if segments or gap_hi else None))
+                current, gap_lo, gap_hi = [], 0, 0
+            if segments:
+                gap_lo, gap_hi = gap_lo + lo, gap_hi + hi
+            continue
         op = None
         quant = re.search(r"\{\d*,\d*\}$", raw)
         if quant:
             op, raw = quant.group(0), raw[: quant.start()]
         elif raw.endswith("?") and len(raw) > 1:
             op, raw = "?", raw[:-1]
-        specs.extend(_token_specs(raw, op, tokenizer))
-    return specs
+        current.extend(_token_specs(raw, op, tokenizer))
+    if current:
+        segments.append((current, (gap_lo, gap_hi) if segments else None))
+    return [(seg, gap if i else None) for i, (seg, gap) in enumerate(segments)]
 
 
 def _token_specs(raw: str, op: str | None, tokenizer) -> list[dict]:
@@ -72,24 +99,45 @@ class PatternBank:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.sequences = Matcher(nlp.vocab)
         self.keys: dict[int, str] = {}
-        self._seen: set[str] = set()
         self._phrase_buffer: dict[str, list] = {}
+        self._chains: dict[str, list[tuple[str, ...]]] = {}  # key -> its multi-segment patterns
+        self._gaps: dict[str, tuple[int, int]] = {}  # segment key -> allowed gap before it
+        self._segment_ids: dict[str, str] = {}  # a segment's token specs -> its one Matcher key
+        self._fan_out: dict[str, set[str]] = {}  # a one-segment pattern's Matcher key -> the keys using it
 
     def add(self, key: str, patterns: list) -> None:
         """key names what the patterns mean, e.g. 'public-meetings/board/patterns'."""
-        if not patterns:
-            return
-        seqs = []
-        for pattern in patterns:
+        for n, pattern in enumerate(patterns):
             if isinstance(pattern, list):
-                seqs.append(pattern)
+                self._fan_out.setdefault(self._segment_key(pattern), set()).add(key)
             elif is_sequence(pattern):
-                seqs.append(compile_sequence(pattern, self.nlp.tokenizer))
+                segments = compile_segments(pattern, self.nlp.tokenizer)
+                if len(segments) == 1:
+                    self._fan_out.setdefault(self._segment_key(segments[0][0]), set()).add(key)
+                else:
+                    chain = []
+                    for i, (segment, gap) in enumerate(segments):
+                        seg_key = self._segment_key(segment)
+                        chain.append((seg_key, gap or (0, 0)))
+                    self._chains.setdefault(key, []).append(tuple(chain))
             else:
                 self._phrase_buffer.setdefault(key, []).append(self.nlp.tokenizer(for_matching(pattern)))
-        if seqs:
-            self.sequences.add(key, seqs)
         self.keys[self.nlp.vocab.strings.add(key)] = key
+
+    def _add_sequence(self, key: str, specs: list[list[dict]]) -> None:
+        self.sequences.add(key, specs)
+        self.keys[self.nlp.vocab.strings.add(key)] = key
+
+    def _segment_key(self, segment: list[dict]) -> str:
+        """Identical segments of different patterns are matched once."""
+        import json
+
+        signature = json.dumps(segment, sort_keys=True)
+        if signature not in self._segment_ids:
+            seg_key = f"\x1fseg{len(self._segment_ids)}"
+            self._segment_ids[signature] = seg_key
+            self._add_sequence(seg_key, [segment])
+        return self._segment_ids[signature]
 
     def finish(self) -> None:
         for key, docs in self._phrase_buffer.items():
@@ -100,4 +148,25 @@ class PatternBank:
         found: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in list(self.phrases(doc)) + list(self.sequences(doc)):
             found.setdefault(self.keys.get(match_id) or self.nlp.vocab.strings[match_id], []).append((start, end))
+        for seg_key, keys in self._fan_out.items():
+            spans = found.get(seg_key)
+            if spans:
+                for key in keys:
+                    found.setdefault(key, []).extend(spans)
+        for key, chains in self._chains.items():
+            spans = [sp for chain in chains for sp in _join_chain(chain, found)]
+            if spans:
+                found.setdefault(key, []).extend(spans)
         return found
+
+
+def _join_chain(chain, found) -> list[tuple[int, int]]:
+    """Spans where each segment follows the one before within its allowed gap."""
+    first_key, _ = chain[0]
+    partial = [(s, e) for s, e in found.get(first_key, [])]
+    for seg_key, (lo, hi) in chain[1:]:
+        nxt = found.get(seg_key)
+        if not nxt or not partial:
+            return []
+        partial = [(s, e2) for s, e in partial for s2, e2 in nxt if e + lo <= s2 <= e + hi]
+    return sorted(set(partial))

@@ -1,0 +1,21 @@
+"""The gap report as one self-contained HTML file: no network, prints on A4, and every
+piece of document text escaped so it can never become markup or script."""
+
+from functools import lru_cache
+
+from .model import Report
+
+LABELS = {"met": ("✓", "met"), "partial": ("◐", "partial"), "not_met": ("✗", "not met"), "silent": ("○", "silent")}
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("constitution_check.report", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+def render(report: Report) -> str:
+    template = _environment().get_template("report.html.j2")
+    return template.render(report=report, labels=LABELS)
