@@ -136,7 +136,8 @@ def _councillor_result(rule, found, docs, area, area_source, sources, title, exp
     elif not c.get("must_be_councillors"):
         partial_detail = ", but nothing requires the members to be elected councillors"
     fields = {
-        "clauses": explain.clause_list(analysis.hits), "members": c.get("members", 0),
+        "clauses": explain.clause_list([h for h in analysis.hits if h.target != "councils-in-area"][:2]),
+        "members": c.get("members", 0),
         "n_councils": c.get("councils", 0), "council_names": ", ".join(c.get("council_names", [])) or "not identified",
         "councils_without": ", ".join(c.get("councils_without_member", [])) or "none",
         "partial_detail": partial_detail,

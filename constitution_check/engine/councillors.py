@@ -154,7 +154,7 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
         "must_be_councillors": required and not officers, "officers_allowed": officers,
         "extra_councillors_non_voting": non_voting_councillors,
     }
-    hits = _dedupe(member_hits) + council_hits[:2]
+    hits = sorted(_dedupe(member_hits), key=_specificity) + council_hits[:2]
     if not counts and not per_council:
         return Analysis("silent" if not non_voting_councillors else "partial",
                         "No provision for local authority members of the Board was found." if not non_voting_councillors
@@ -166,6 +166,14 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
     verdict, reason = _decide(n_members, len(councils), per_council, joint, required, officers,
                               non_voting_councillors, qualifier, names, without)
     return Analysis(verdict, reason, hits, result_counts)
+
+
+def _specificity(hit: Hit) -> tuple:
+    """The clause about local-authority members first; a summary of the statute last."""
+    heading = (hit.sentence.heading or "").lower()
+    about_la = "local authorit" in heading or "council" in heading
+    statutory = "schedule 1b" in hit.sentence.text.lower()
+    return (statutory, not about_la, hit.sentence.page, hit.sentence.id)
 
 
 def _board_context(s: Sentence) -> bool:

@@ -100,14 +100,20 @@ def clause_list(hits: list[Hit]) -> str:
 
 def letter_fields(rule: Rule, status: dict[str, str], findings: RuleFindings, evidence: list[Hit]) -> dict:
     labels = {e.id: e.label for e in rule.elements}
+    shorts = {e.id: e.short or e.label for e in rule.elements}
     not_firm = [labels[e] for e, s in status.items() if s != "firm"]
     weak = [labels[e] for e, s in status.items() if s in ("weak", "contradicted", "negated")]
     present = {h.target for h in findings.hits if h.kind == "signal"}
     signal_labels = [s.label for s in rule.signals if s.id in present]
-    missing_text = ("there is no firm commitment to " + _join(not_firm)) if not_firm else "some elements are not firm"
+    not_firm_short = [shorts[e] for e, s in status.items() if s != "firm"]
+    missing_text = ("there is no firm commitment to " + _join(not_firm_short)) if not_firm else "some elements are not firm"
+    per_element = {f"clauses_{e.id.replace('-', '_')}": clause_list([h for h in evidence if h.target == e.id])
+                   for e in rule.elements}
     return {
-        "clauses": clause_list(evidence),
+        **per_element,
+        "clauses": clause_list(evidence[:3]),
         "missing": _join(not_firm) or "the remaining bodies",
+        "missing_short": _join([shorts[e] for e, s in status.items() if s != "firm"]) or "the remaining bodies",
         "missing_text": missing_text,
         "weak_text": ("; " + _join(weak) + " is left to discretion") if weak else "",
         "signals_text": _join(signal_labels) or "the commitment is not firm",

@@ -10,6 +10,7 @@ from .schema import Element, Rule, Signal
 
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
+_MODALS = {"shall", "will", "must", "may", "should", "can", "cannot"}
 _RELATIVIZERS = {"that", "which", "who", "whom", "whose"}
 _EXCEPTION_WORDS = {"except", "unless", "save", "excluding", "however", "provided", "although", "but"}
 _TOLERANCE_STARTS = {",", "except", "unless", "save", "but", "although", "however", "provided", "other", "(", "-"}
@@ -244,13 +245,15 @@ class Engine:
                 neg = present(negations, ctx.offset, min(len(doc), ctx.offset + 8))
             if neg:
                 return "negated", [f"negated by '{neg}'"]
-        exc = self._scoped_exception(rule, element, found, ranges, present)
+        exc, elsewhere = self._scoped_exception(rule, element, found, ranges, present)
         if exc:
             return "contradicted", [f"qualified by an exception: '{exc}'"]
+        ignored |= elsewhere  # an exception about other bodies takes its own hedges with it
         # a weakener inside a relative clause after the commitment describes its object
         # ("a company that provides, or seeks to provide, services"), not the commitment
         relative = next((t.i for t in doc[span[1]:seg_end] if t.lower_ in _RELATIVIZERS), None)
-        if relative is not None:
+        governed = any(t.lower_ in _MODALS for t in doc[seg_start:span[0]])  # "shall not appoint ... a company that ..."
+        if relative is not None and governed:
             ignored |= set(range(relative, seg_end))
         weak = anywhere(weak_spans) or (ctx.offset and present(weak_spans, 0, ctx.offset))
         if weak:
@@ -260,17 +263,20 @@ class Engine:
             return "contradicted", [f"qualified by the next sentence: '{ctx.next_unit[0]}'"]
         return "firm", []
 
-    def _scoped_exception(self, rule: Rule, element: Element, found: dict, ranges, present) -> str | None:
+    def _scoped_exception(self, rule: Rule, element: Element, found: dict, ranges, present):
         """An exception inside the sentence qualifies this element unless the words after it
-        name only other elements' bodies ('..., except that a committee may co-opt ...')."""
+        name only other elements' bodies ('..., except that a committee may co-opt ...').
+        Returns the exception that reaches it, and the token regions of those that do not."""
+        elsewhere: set[int] = set()
         for lo, hi in ranges:
             for a, b in found.get("common/exceptions", []):
                 if not (lo <= a and b <= hi) or not present([(a, b)], lo, hi):
                     continue
                 region = {k: [sp for sp in v if sp[0] >= a and sp[1] <= hi] for k, v in found.items()}
                 if self._exception_reaches(rule, element, region):
-                    return present([(a, b)], lo, hi)
-        return None
+                    return present([(a, b)], lo, hi), elsewhere
+                elsewhere |= set(range(a, hi))
+        return None, elsewhere
 
     def _exception_reaches(self, rule: Rule, element: Element, found: dict) -> bool:
         """An exception in the next sentence qualifies this element when it names this element's

@@ -32,6 +32,7 @@ class Matchable(Strict):
 class Element(Matchable):
     id: str
     label: str  # what the demand asks, in plain words: "Board meetings held in public"
+    short: str | None = None  # the element as a letter names it: "its committees and sub-committees"
     weakeners: list[Pattern] = Field(default_factory=list)  # added to the rule's
     ignore_weakeners: list[str] = Field(default_factory=list)  # ids of common weakeners that do not weaken here
     negation_is_commitment: bool = False  # a bar ("no person shall ...") commits by negating
