@@ -95,9 +95,12 @@ class PatternBank:
     def __init__(self, nlp):
         from spacy.matcher import Matcher, PhraseMatcher
 
+        from .seqmatch import SequenceMatcher
+
         self.nlp = nlp
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.sequences = Matcher(nlp.vocab)
+        self.sequences = Matcher(nlp.vocab)  # raw spaCy token patterns only
+        self.indexed = SequenceMatcher()
         self.keys: dict[int, str] = {}
         self._phrase_buffer: dict[str, list] = {}
         self._chains: dict[str, list[tuple[str, ...]]] = {}  # key -> its multi-segment patterns
@@ -136,7 +139,10 @@ class PatternBank:
         if signature not in self._segment_ids:
             seg_key = f"\x1fseg{len(self._segment_ids)}"
             self._segment_ids[signature] = seg_key
-            self._add_sequence(seg_key, [segment])
+            if _indexable(segment):
+                self.indexed.add(seg_key, segment)
+            else:
+                self._add_sequence(seg_key, [segment])
         return self._segment_ids[signature]
 
     def finish(self) -> None:
@@ -146,8 +152,10 @@ class PatternBank:
 
     def scan(self, doc) -> dict[str, list[tuple[int, int]]]:
         found: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in list(self.phrases(doc)) + list(self.sequences(doc)):
+        for match_id, start, end in list(self.phrases(doc)) + (list(self.sequences(doc)) if len(self.sequences) else []):
             found.setdefault(self.keys.get(match_id) or self.nlp.vocab.strings[match_id], []).append((start, end))
+        for key, start, end in self.indexed([t.lower_ for t in doc]):
+            found.setdefault(key, []).append((start, end))
         for seg_key, keys in self._fan_out.items():
             spans = found.get(seg_key)
             if spans:
@@ -158,6 +166,11 @@ class PatternBank:
             if spans:
                 found.setdefault(key, []).extend(spans)
         return found
+
+
+def _indexable(segment: list[dict]) -> bool:
+    """Specs made by compile_segments; anything else (raw spaCy patterns) stays with spaCy."""
+    return all(set(spec) <= {"LOWER", "OP"} for spec in segment)
 
 
 def _join_chain(chain, found) -> list[tuple[int, int]]:
