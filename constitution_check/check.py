@@ -66,8 +66,10 @@ def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str =
                for rule in rules]
     summary = {v: sum(1 for r in results if r.verdict == v) for v in ("met", "partial", "not_met", "silent")}
     return Report(schema_version=SCHEMA_VERSION, tool_version=__version__, ruleset=ruleset.id, area=area_info,
-                  documents=[DocumentInfo(path=d.path, sha256=d.sha256, kind=d.kind, pages=d.page_count,
-                                          title=d.title, warnings=d.warnings) for d in docs],
+                  documents=[DocumentInfo(path=d.path, sha256=d.sha256,
+                                          kind="constitution" if d.kind == "constitution" else "board-papers",
+                                          paper_kinds=d.paper_kinds or ([] if d.kind == "constitution" else [d.kind]),
+                                          pages=d.page_count, title=d.title, warnings=d.warnings) for d in docs],
                   results=results, summary=summary, not_covered=uncovered(ruleset.id, extra_rules))
 
 
@@ -126,7 +128,9 @@ def _result(rule: Rule, found: RuleFindings, docs, area, area_source, sources, r
 
 
 def _councillor_result(rule, found, docs, area, area_source, sources, title, explain_all) -> Result:
-    analysis = councillors.analyse(docs, area, area_source)
+    from .engine.findings import reads
+
+    analysis = councillors.analyse([d for d in docs if reads(rule, d)], area, area_source)
     c = analysis.counts
     partial_detail = ""
     if c.get("officers_allowed"):

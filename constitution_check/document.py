@@ -57,7 +57,8 @@ class Document(BaseModel):
     path: str
     sha256: str
     title: str = ""
-    kind: str = "constitution"
+    kind: str = "constitution"  # constitution | agenda | minutes | register | terms-of-reference | contract-award | board-pack
+    paper_kinds: list[str] = Field(default_factory=list)  # the kinds of paper a board pack holds
     pages: list[Page]
     blocks: list[Block]
     sentences: list[Sentence]

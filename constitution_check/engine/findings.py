@@ -58,6 +58,12 @@ class RuleFindings:
         return hit.status if hit else None
 
 
+def reads(rule: Rule, document: Document) -> bool:
+    """A rule reads only the kinds of document it names; a board pack counts as each paper in it."""
+    kinds = {document.kind, *document.paper_kinds}
+    return bool(kinds & set(rule.reads))
+
+
 class Engine:
     """Compiles rules once; run() applies them to any number of documents."""
 
@@ -94,6 +100,9 @@ class Engine:
         return results
 
     def _run_document(self, document: Document, results: dict[str, RuleFindings]) -> None:
+        rules = [r for r in self.rules if reads(r, document)]
+        if not rules:
+            return
         sentences = document.sentences
         texts, offsets = [], []
         for s in sentences:
@@ -116,7 +125,7 @@ class Engine:
             previous_ref = applies[0]
             context = _Context(doc, found, heading_found.get(sentence.heading, {}), offsets[i],
                                _next_unit(sentences, scans, docs, i), applies[0], applies[1])
-            for rule in self.rules:
+            for rule in rules:
                 self._apply_rule(rule, sentence, document.path, context, results[rule.id])
 
     def _apply_rule(self, rule: Rule, sentence: Sentence, path: str, ctx: "_Context", out: RuleFindings) -> None:

@@ -7,6 +7,7 @@ from ..document import Document, Page
 from ..errors import InputError
 from . import cache
 from .cleanup import clean_pages
+from .kinds import classify
 from .readers import read_pdf
 from .sniff import check_readable
 from .structure import build_blocks, build_sentences
@@ -50,5 +51,7 @@ def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None
     garbled = [p.number for p in pages if p.garbled]
     warnings = [f"pages with unreadable text skipped: {', '.join(map(str, garbled))}"] if garbled else []
     title = next((b.text for b in blocks if b.kind == "heading"), blocks[0].text if blocks else "")[:200]
-    return Document(path=str(path), sha256=sha, title=title, pages=doc_pages, blocks=blocks,
-                    sentences=sentences, tables=tables, warnings=warnings)
+    doc = Document(path=str(path), sha256=sha, title=title, pages=doc_pages, blocks=blocks,
+                   sentences=sentences, tables=tables, warnings=warnings)
+    doc.kind, doc.paper_kinds = classify(doc)
+    return doc

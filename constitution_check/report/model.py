@@ -14,7 +14,8 @@ class AreaInfo(BaseModel):
 class DocumentInfo(BaseModel):
     path: str
     sha256: str
-    kind: str
+    kind: str  # constitution | board-papers (the contract's two kinds)
+    paper_kinds: list[str] = Field(default_factory=list)  # agenda, minutes, register, ... for board papers
     pages: int
     title: str
     warnings: list[str] = Field(default_factory=list)
