@@ -11,10 +11,11 @@ from .engine import councillors, explain
 from .engine.findings import Engine, RuleFindings
 from .engine.loader import load_common, load_rulesets, resolve_ruleset, uncovered
 from .engine.schema import Rule
-from .engine.verdict import judge
+from .engine.practice import findings_present, read_practice
+from .engine.verdict import _at_least, _at_most, judge
 from .errors import InputError
 from .extract import extract
-from .report.model import AreaInfo, DocumentInfo, Report, Result
+from .report.model import AreaInfo, DocumentInfo, Evidence, Report, Result
 
 
 @dataclass
@@ -62,15 +63,18 @@ def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str =
     engine = engine_for(tuple(r.id for r in rules), extra_rules)
     findings = engine.run(docs)
     sources = _source_numbers(extra_rules)
-    results = [_result(rule, findings[rule.id], docs, area, area_source, sources, ruleset, explain_all)
-               for rule in rules]
-    summary = {v: sum(1 for r in results if r.verdict == v) for v in ("met", "partial", "not_met", "silent")}
+    practice = read_practice(docs)
+    shown = findings_present(practice)
+    results = [apply_practice(rule, _result(rule, findings[rule.id], docs, area, area_source, sources, ruleset,
+                                            explain_all), shown) for rule in rules]
+    summary = {v: sum(1 for r in results if r.verdict == v) for v in ("met", "partial", "not_met", "silent")}  # after practice
     return Report(schema_version=SCHEMA_VERSION, tool_version=__version__, ruleset=ruleset.id, area=area_info,
                   documents=[DocumentInfo(path=d.path, sha256=d.sha256,
                                           kind="constitution" if d.kind == "constitution" else "board-papers",
                                           paper_kinds=d.paper_kinds or ([] if d.kind == "constitution" else [d.kind]),
                                           pages=d.page_count, title=d.title, warnings=d.warnings) for d in docs],
-                  results=results, summary=summary, not_covered=uncovered(ruleset.id, extra_rules))
+                  results=results, summary=summary, not_covered=uncovered(ruleset.id, extra_rules),
+                  practice=practice.summary() if practice.papers else None)
 
 
 def _area(docs: list[Document], area: Area | None) -> tuple[AreaInfo, Area | None, str]:
@@ -155,6 +159,30 @@ def _councillor_result(rule, found, docs, area, area_source, sources, title, exp
                   evidence=[explain.evidence_from(h) for h in analysis.hits[:explain.MAX_EVIDENCE]]
                   if analysis.verdict != "silent" else [],
                   searched_for=rule.searched_for, letter_points=[letter], counts=c, explain=lines)
+
+
+def apply_practice(rule: Rule, result: Result, shown: dict) -> Result:
+    """Board papers can show the practice falls short of the promise: cite both, and cap the verdict."""
+    for signal in rule.practice:
+        cases = shown.get(signal.finding)
+        if not cases:
+            continue
+        verdict = result.verdict
+        if signal.floor:
+            verdict = _at_least(verdict, signal.floor)
+        if signal.cap:
+            verdict = _at_most(verdict, signal.cap)
+        doc, sentence, what = cases[0]
+        more = f" ({len(cases)} instances)" if len(cases) > 1 else ""
+        result.reason += f" In practice: {signal.label}: {what}{more} ({doc.path}, page {sentence.page})."
+        if verdict != result.verdict:
+            result.reason += f" The verdict is held to {verdict.replace('_', ' ')} by what the board papers show."
+            result.verdict = verdict
+        for doc, sentence, what in cases[:3]:
+            result.evidence.append(Evidence(document=doc.path, page=sentence.page, clause=sentence.clause,
+                                            heading=sentence.heading, quote=sentence.parts[0].text,
+                                            signal=f"practice:{signal.finding}", status="practice"))
+    return result
 
 
 def _confidence(verdict: str, hits) -> float:

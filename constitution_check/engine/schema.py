@@ -47,6 +47,15 @@ class Signal(Matchable):
     cap: Verdict | None = None  # and at most this
 
 
+class PracticeSignal(Strict):
+    """A finding from board papers that limits what the constitution's promise is worth."""
+
+    finding: Literal["private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds"]
+    label: str
+    floor: Verdict | None = None
+    cap: Verdict | None = None
+
+
 class VerdictPolicy(Strict):
     met: list[str] | None = None  # elements that must all be firm for met; default all
     gate: str | None = None  # without this element firm, the verdict is at most not_met
@@ -72,6 +81,7 @@ class Rule(Strict):
     elements: list[Element] = Field(min_length=1)
     signals: list[Signal] = Field(default_factory=list)
     tolerated: list[Pattern] = Field(default_factory=list)  # exceptions that do not spoil a commitment
+    practice: list[PracticeSignal] = Field(default_factory=list)  # what board papers show, and what it does to the verdict
     weakeners: list[Pattern] = Field(default_factory=list)
     verdict: VerdictPolicy = Field(default_factory=VerdictPolicy)
     searched_for: list[str] = Field(min_length=1)

@@ -63,3 +63,4 @@ class Report(BaseModel):
     results: list[Result]
     summary: dict[str, int]
     not_covered: list[str] = Field(default_factory=list)  # demands of the ruleset with no rule yet
+    practice: dict | None = None  # what the board papers show: items in private, questions, interests

@@ -1,0 +1,107 @@
+"""What board papers show in practice: items taken in private and on what grounds, what
+happened to questions from the public, interests declared in private healthcare
+companies, and how far ahead papers were published."""
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Sentence
+from ..providers import find_providers
+
+_PRIVATE_PART = re.compile(r"\bpart\s*(b|2|two|ii)\b|\bprivate (session|business|part|items?)\b|\bconfidential (session|items?|business)\b|"
+                           r"\bin private\b|\bclosed session\b", re.I)
+_EXCLUSION = re.compile(r"\bexclu\w*\b[^.]{0,60}\b(press|public)\b|\badmission to meetings\b", re.I)
+_GROUNDS = re.compile(r"\b(commercial\w*|confidential\w*|personal (data|information)|legal(ly)? (advice|privilege\w*)|"
+                      r"prejudicial to the public interest|special reasons?|negotiations?|staff(ing)? matters?|"
+                      r"individual (patients?|staff|members? of staff))\b", re.I)
+_ITEM = re.compile(r"^(item\s+)?(\d{1,2}(\.\d{1,2})?|[A-Z]\d{1,2}|B\d{1,2})\b", re.I)
+_QUESTION_SECTION = re.compile(r"question", re.I)
+_Q_STATUS = [
+    ("refused", re.compile(r"\b(declined|refused|not accepted|not be taken|out of scope|outside the scope|ruled out|"
+                           r"not admissible|would not be answered|not answered)\b", re.I)),
+    ("deferred", re.compile(r"\b(deferred|will (be )?(respond|reply|answer)\w* (after|later|in due course)|to follow|"
+                            r"promised a (written )?(reply|response|answer)|would (write|respond) (to|after))\b", re.I)),
+    ("written", re.compile(r"\b(written (answer|response|reply)|answered in writing|in writing|published (with|alongside) the minutes)\b", re.I)),
+    ("oral", re.compile(r"\b(responded|replied|answered|explained|confirmed|advised that|said that)\b", re.I)),
+]
+_DECLARATION = re.compile(r"\b(declar\w*|register of interests|interest(s)?\b|director\w*|shareholder|employ\w*|"
+                          r"consultan\w*|adviser|advisor|partner)\b", re.I)
+_NIL = re.compile(r"\b(no|nil|none)\b[^.]{0,30}\b(interests?|declarations?)\b|\bno (new )?declarations\b", re.I)
+_PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b(\d{1,2}|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten)\s+(clear\s+)?(working\s+)?days?\s+(before|in advance|ahead|prior)", re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+PAPER_KINDS = {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"}
+
+
+@dataclass
+class Practice:
+    private_items: list[tuple[str, Document, Sentence]] = field(default_factory=list)
+    exclusion_grounds: list[tuple[str, Document, Sentence]] = field(default_factory=list)
+    questions: list[tuple[str, Document, Sentence]] = field(default_factory=list)  # (status, doc, sentence)
+    interests: list[tuple[str, str, Document, Sentence]] = field(default_factory=list)  # (written, provider, ...)
+    notice_days: list[tuple[int, Document, Sentence]] = field(default_factory=list)
+    papers: int = 0
+
+    def question_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for status, _, _ in self.questions:
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+    def summary(self) -> dict:
+        return {
+            "board_papers": self.papers,
+            "items_in_private": len(self.private_items),
+            "exclusion_grounds": sorted({g for g, _, _ in self.exclusion_grounds}),
+            "public_questions": self.question_counts(),
+            "private_healthcare_interests": [{"declared": w, "provider": p, "document": d.path, "page": s.page}
+                                             for w, p, d, s in self.interests],
+            "papers_published_days_before": sorted({n for n, _, _ in self.notice_days}),
+        }
+
+
+FINDINGS = ("private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds")
+
+
+def findings_present(practice: Practice) -> dict[str, list[tuple[Document, Sentence, str]]]:
+    """Each practice finding a rule can name, with the sentences that show it."""
+    out: dict[str, list[tuple[Document, Sentence, str]]] = {}
+    for written, provider, doc, s in practice.interests:
+        out.setdefault("private-healthcare-interest", []).append((doc, s, f"'{written}' is {provider}"))
+    for status, doc, s in practice.questions:
+        if status in ("refused", "deferred"):
+            out.setdefault("questions-not-answered", []).append((doc, s, f"a public question was {status}"))
+    for ground, doc, s in practice.exclusion_grounds:
+        if ground == "no grounds stated":
+            out.setdefault("items-in-private-without-grounds", []).append((doc, s, "public excluded without stated grounds"))
+    return out
+
+
+def read_practice(documents: list[Document]) -> Practice:
+    practice = Practice()
+    for doc in documents:
+        kinds = {doc.kind, *doc.paper_kinds}
+        if not kinds & PAPER_KINDS:
+            continue
+        practice.papers += 1
+        for s in doc.sentences:
+            section = " / ".join(s.section)
+            text = s.text
+            if _EXCLUSION.search(text):
+                grounds = [g.group(0).lower() for g in _GROUNDS.finditer(text)]
+                practice.exclusion_grounds.extend((g, doc, s) for g in grounds or ["no grounds stated"])
+            if _PRIVATE_PART.search(section) and s.kind != "heading" and _ITEM.match(text) and not _EXCLUSION.search(text) \
+                    and all(s.block != other.block for _, d, other in practice.private_items if d is doc):
+                practice.private_items.append((text, doc, s))
+            if _QUESTION_SECTION.search(section) and s.kind != "heading":
+                status = next((name for name, pattern in _Q_STATUS if pattern.search(text)), None)
+                if status:
+                    practice.questions.append((status, doc, s))
+            if (_DECLARATION.search(f"{section} {text}") or s.kind == "row") and not _NIL.search(text):
+                for written, provider in find_providers(text):
+                    practice.interests.append((written, provider.name, doc, s))
+            m = _PUBLISHED.search(text)
+            if m:
+                word = m.group(2).lower()
+                practice.notice_days.append((int(word) if word.isdigit() else _NUMBERS[word], doc, s))
+    return practice

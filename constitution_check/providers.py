@@ -1,0 +1,103 @@
+"""Private healthcare providers (corpora/private_providers.yaml) and matching the names
+people write in registers of interests against them.
+
+A name matches when its distinctive words (not "health", "care", "ltd"...) correspond,
+in both directions, to a provider's name, alias or former name, allowing typos. Both
+directions matter: "Spire Church Trust" shares "Spire" with Spire Healthcare, but
+"Church" has no partner, so it is not a match."""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .areas import data_dir
+from .yamlio import load_yaml
+
+_LEGAL = {"ltd", "limited", "plc", "llp", "lp", "inc", "co", "company", "holdings", "holding", "group", "grp",
+          "the", "uk", "gb", "england", "of", "and"}
+_GENERIC = {"health", "healthcare", "care", "medical", "services", "service", "hospital", "hospitals", "clinic",
+            "clinics", "clinical", "nhs", "partnership", "partners", "solutions", "international", "europe", "global"}
+
+
+@dataclass
+class Provider:
+    name: str
+    variants: list[str]
+    sector: str = "other"
+    note: str | None = None
+
+
+def _words(text: str) -> list[str]:
+    text = text.lower().replace("&", " and ")
+    return [w for w in re.sub(r"[^a-z0-9 ]+", " ", text).split() if w not in _LEGAL]
+
+
+def distinctive(text: str) -> list[str]:
+    words = _words(text)
+    core = [w for w in words if w not in _GENERIC]
+    return core or words
+
+
+@lru_cache(maxsize=1)
+def load_providers() -> list[Provider]:
+    path = data_dir() / "private_providers.yaml"
+    if not path.exists():
+        return []
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for p in data.get("providers") or []:
+        variants = [p["name"], *(p.get("aliases") or []), *(p.get("former_names") or [])]
+        out.append(Provider(p["name"], variants, p.get("sector", "other"), p.get("note")))
+    return out
+
+
+def _token_match(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return fuzz.ratio(a, b) >= 80
+
+
+def _corresponds(left: list[str], right: list[str]) -> bool:
+    return bool(left) and bool(right) and all(any(_token_match(a, b) for b in right) for a in left) \
+        and all(any(_token_match(b, a) for a in left) for b in right)
+
+
+def match_provider(written: str) -> Provider | None:
+    """The private provider a written organisation name refers to, or None."""
+    words = distinctive(written)
+    if not words:
+        return None
+    for provider in load_providers():
+        for variant in provider.variants:
+            if _corresponds(words, distinctive(variant)):
+                return provider
+    return None
+
+
+def find_providers(text: str) -> list[tuple[str, Provider]]:
+    """Organisation-like runs of capitalised words in a sentence that name a private provider."""
+    found = []
+    for run in _capitalised_runs(text):
+        provider = match_provider(run)
+        if provider and all(p.name != provider.name for _, p in found):
+            found.append((run, provider))
+    return found
+
+
+_RUN = re.compile(r"(?:[A-Z][\w&'()-]*\.?)(?:\s+(?:[A-Z][\w&'()-]*\.?|of|and|&|the|for|\(\w+\)))*")
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    runs = []
+    for m in _RUN.finditer(text):
+        run = m.group(0).strip()
+        runs.append(run)
+        words = run.split()
+        if len(words) > 2:  # "Director, Spire Healthcare Group plc" may sit inside a longer run
+            for i in range(1, len(words) - 1):
+                runs.append(" ".join(words[i:]))
+    return runs
