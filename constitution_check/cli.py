@@ -1,7 +1,6 @@
 """The constitution-check command line (typer). Bad input: one line on stderr, exit 2."""
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -28,10 +27,9 @@ def write_output(text: str, out: Optional[Path]) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out)
+    from .output import write_atomic
+
+    write_atomic(out, text)
 
 
 def render(report, fmt: str) -> str:
@@ -108,6 +106,37 @@ def extract(
         clause = f"[{block.clause}] " if block.clause else ""
         lines.append(f"{tag} {clause}{block.text}".strip())
     write_output("\n".join(lines).lstrip() + "\n", out)
+
+
+@app.command()
+def batch(
+    folder: Path = typer.Argument(..., help="A folder: one sub-folder per area, or documents directly in it."),
+    out: Path = typer.Option(Path("constitution-check-reports"), "-o", "--output", help="Where to write the reports."),
+    ruleset: str = typer.Option("all", "--ruleset"),
+    no_cache: bool = typer.Option(False, "--no-cache"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="Areas checked at once (default: one per core)."),
+) -> None:
+    """One report per area for every document under FOLDER, then summary.csv and summary.html."""
+    from rich.progress import Progress
+
+    from .batch import discover, run_batch
+
+    if not folder.is_dir():
+        fail(f"{folder}: not a folder")
+    jobs = discover(folder)
+    if not jobs:
+        fail(f"{folder}: no documents found (expected PDFs, or one sub-folder per area)")
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Checking areas", total=len(jobs))
+        outcomes = run_batch(folder, out, not no_cache, ruleset, workers,
+                             progress=lambda _: progress.advance(task))
+    problems = [e for o in outcomes for e in o.errors]
+    for problem in problems:
+        typer.echo(f"constitution-check: {problem}", err=True)
+    typer.echo(f"{sum(1 for o in outcomes if o.report)} of {len(outcomes)} areas judged; "
+               f"scorecard in {out / 'summary.html'}")
+    if problems:
+        raise typer.Exit(2)
 
 
 @rules_app.command("list")

@@ -1,0 +1,55 @@
+"""The cross-area comparison: summary.csv for spreadsheets, summary.html for people."""
+
+import csv
+import io
+
+from .html import LABELS
+
+
+def _demands(outcomes) -> list[tuple[str, str]]:
+    for o in outcomes:
+        if o.report:
+            return [(r["demand"], r["title"]) for r in o.report["results"]]
+    return []
+
+
+def _row(outcome) -> dict:
+    report = outcome.report or {}
+    area = report.get("area", {})
+    from ..areas import resolve_area
+    from ..errors import AreaError
+
+    region = None
+    if area.get("name"):
+        try:
+            region = resolve_area(area["name"]).region
+        except AreaError:
+            region = None
+    return {"area": area.get("name") or outcome.job.label, "icb": area.get("icb") or "", "region": region or "",
+            "verdicts": {r["demand"]: r["verdict"] for r in report.get("results", [])},
+            "errors": outcome.errors, "slug": outcome.slug, "ok": outcome.report is not None}
+
+
+def csv_text(outcomes) -> str:
+    demands = _demands(outcomes)
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["area", "icb", "region", *[d for d, _ in demands], "problems"])
+    for outcome in outcomes:
+        row = _row(outcome)
+        writer.writerow([row["area"], row["icb"], row["region"],
+                         *[row["verdicts"].get(d, "error" if not row["ok"] else "") for d, _ in demands],
+                         "; ".join(row["errors"])])
+    return buf.getvalue()
+
+
+def html_text(outcomes) -> str:
+    from .html import _environment
+
+    demands = _demands(outcomes)
+    rows = [_row(o) for o in outcomes]
+    judged = [r for r in rows if r["ok"]]
+    totals = {d: {v: sum(1 for r in judged if r["verdicts"].get(d) == v) for v in LABELS} for d, _ in demands}
+    regions = sorted({r["region"] for r in rows if r["region"]})
+    return _environment().get_template("summary.html.j2").render(
+        demands=demands, rows=rows, totals=totals, judged=len(judged), regions=regions, labels=LABELS)
