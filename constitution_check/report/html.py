@@ -18,4 +18,14 @@ def _environment():
 
 def render(report: Report) -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(report=report, labels=LABELS)
+    return template.render(report=report, labels=LABELS, where=where)
+
+
+def where(result, limit: int = 3) -> str:
+    """'cl. 2.7.1, p. 6; cl. 6.2.1, p. 12': the distinct places the evidence comes from."""
+    refs = []
+    for e in result.evidence:
+        ref = (f"cl. {e.clause}, " if e.clause else "") + f"p. {e.page}"
+        if ref not in refs:
+            refs.append(ref)
+    return "; ".join(refs[:limit])

@@ -1,5 +1,6 @@
 """The gap report as Markdown: a summary table, then each demand with its evidence."""
 
+from .html import where as html_where
 from .model import Report
 
 SYMBOLS = {"met": "✅ met", "partial": "🟡 partial", "not_met": "❌ not met", "silent": "⚪ silent"}
@@ -25,7 +26,7 @@ def render(report: Report) -> str:
     out.append("| Demand | Verdict | Where |")
     out.append("|---|---|---|")
     for r in report.results:
-        where = ", ".join(dict.fromkeys(_ref(e) for e in r.evidence[:3])) or "—"
+        where = html_where(r) or "—"
         out.append(f"| [{_cell(r.title)}](#{r.demand}) | {SYMBOLS[r.verdict]} | {_cell(where)} |")
     s = report.summary
     out.append(f"\n**{s['met']} met, {s['partial']} partial, {s['not_met']} not met, {s['silent']} silent.**")
@@ -57,7 +58,7 @@ def render(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def _ref(e) -> str:
+def _ref(e) -> str:  # one piece of evidence, as the Evidence list shows it
     clause = f"cl. {e.clause}, " if e.clause else ""
     return f"{clause}p. {e.page}"
 

@@ -20,12 +20,13 @@ def _row(outcome) -> dict:
     from ..errors import AreaError
 
     region = None
-    if area.get("name"):
+    name = area.get("name") or outcome.job.area_name
+    if name:
         try:
-            region = resolve_area(area["name"]).region
+            region = resolve_area(name).region
         except AreaError:
             region = None
-    return {"area": area.get("name") or outcome.job.label, "icb": area.get("icb") or "", "region": region or "",
+    return {"area": name or outcome.job.label, "icb": area.get("icb") or "", "region": region or "",
             "verdicts": {r["demand"]: r["verdict"] for r in report.get("results", [])},
             "errors": outcome.errors, "slug": outcome.slug, "ok": outcome.report is not None}
 
