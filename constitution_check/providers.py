@@ -14,9 +14,10 @@ from .areas import data_dir
 from .yamlio import load_yaml
 
 _LEGAL = {"ltd", "limited", "plc", "llp", "lp", "inc", "co", "company", "holdings", "holding", "group", "grp",
-          "the", "uk", "gb", "england", "of", "and"}
+          "the", "of", "and"}
 _GENERIC = {"health", "healthcare", "care", "medical", "services", "service", "hospital", "hospitals", "clinic",
-            "clinics", "clinical", "nhs", "partnership", "partners", "solutions", "international", "europe", "global"}
+            "clinics", "clinical", "nhs", "partnership", "partners", "solutions", "international", "europe", "global",
+            "uk", "gb", "england", "operations", "trading"}
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Provider:
     variants: list[str]
     sector: str = "other"
     note: str | None = None
+    needs_full_name: bool = False  # its distinctive word is an ordinary word ("Alliance", "Priory")
 
 
 def _words(text: str) -> list[str]:
@@ -47,18 +49,21 @@ def load_providers() -> list[Provider]:
     out = []
     for p in data.get("providers") or []:
         variants = [p["name"], *(p.get("aliases") or []), *(p.get("former_names") or [])]
-        out.append(Provider(p["name"], variants, p.get("sector", "other"), p.get("note")))
+        out.append(Provider(p["name"], variants, p.get("sector", "other"), p.get("note"),
+                            bool(p.get("needs_full_name"))))
     return out
 
 
 def _token_match(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
+    """Equal, or one typing slip apart ('Sprie' for 'Spire'); a longer word is never a
+    shorter one's variant ('Capital' is not 'Capita', 'Priority' not 'Priory')."""
+    from rapidfuzz.distance import OSA
 
     if a == b:
         return True
-    if min(len(a), len(b)) < 5:
+    if min(len(a), len(b)) < 5 or a.startswith(b) or b.startswith(a):
         return False
-    return fuzz.ratio(a, b) >= 80
+    return OSA.distance(a, b) <= 1
 
 
 def _corresponds(left: list[str], right: list[str]) -> bool:
@@ -66,14 +71,22 @@ def _corresponds(left: list[str], right: list[str]) -> bool:
         and all(any(_token_match(b, a) for a in left) for b in right)
 
 
+def _variant_matches(written: str, variant: str, needs_full_name: bool) -> bool:
+    variant_words = _words(variant)
+    whole_name_only = needs_full_name or all(w in _GENERIC for w in variant_words) \
+        or all(len(w) <= 3 for w in distinctive(variant))
+    if whole_name_only:  # "Care UK", "ERS Medical", "Alliance Medical": only the whole name will do
+        return _corresponds(_words(written), variant_words)
+    return _corresponds(distinctive(written), distinctive(variant))
+
+
 def match_provider(written: str) -> Provider | None:
     """The private provider a written organisation name refers to, or None."""
-    words = distinctive(written)
-    if not words:
+    if not _words(written) or all(w in _GENERIC for w in _words(written)) and len(_words(written)) < 2:
         return None
     for provider in load_providers():
         for variant in provider.variants:
-            if _corresponds(words, distinctive(variant)):
+            if _variant_matches(written, variant, provider.needs_full_name):
                 return provider
     return None
 
