@@ -136,6 +136,8 @@ class Engine:
                    if not any(_overlap(sp, n) for n in ctx.found.get(f"{rule.id}/subject_negative", []))]
         if subject:
             out.subject.append((path, sentence))
+        if sentence.kind == "heading":
+            return  # a heading names a topic; it commits to nothing (it still gives context to what follows)
         for target in [*rule.elements, *rule.signals]:
             key = f"{rule.id}/{target.id}"
             spans = ctx.found.get(f"{key}/patterns", [])
