@@ -10,6 +10,7 @@ from .schema import Element, Rule, Signal
 
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
+_NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "cannot"}
 _MODALS = {"shall", "will", "must", "may", "should", "can", "cannot"}
 _RELATIVIZERS = {"that", "which", "who", "whom", "whose"}
 _EXCEPTION_WORDS = {"except", "unless", "save", "excluding", "however", "provided", "although", "but"}
@@ -177,6 +178,9 @@ class Engine:
             return None
         if ctx.found.get(f"{key}/veto"):
             return None
+        a = ctx.applies_span[0]
+        if any(t.lower_ in _NEGATORS for t in ctx.doc[max(0, a - 3):a + 2]):
+            return None  # "It does not apply to committees": nothing carries over, whatever the rule thinks of negation
         ref = ctx.applies_clause
         source = [h for h in out.hits if h.rule == rule.id and h.kind == "element" and h.status == "firm"
                   and h.document == path and h.sentence.clause and
