@@ -27,6 +27,12 @@ _Q_STATUS = [
 _DECLARATION = re.compile(r"\b(declar\w*|register of interests|interest(s)?\b|director\w*|shareholder|employ\w*|"
                           r"consultan\w*|adviser|advisor|partner)\b", re.I)
 _NIL = re.compile(r"\b(no|nil|none)\b[^.]{0,30}\b(interests?|declarations?)\b|\bno (new )?declarations\b", re.I)
+_DESCRIBED_PRIVATE = re.compile(r"\b(independent[- ]sector|private|for[- ]profit|commercial)\s+(healthcare|health care|health|"
+                                r"hospital|provider|sector)\b[^.;]{0,40}\b(company|provider|group|business|firm|organisation)?", re.I)
+_ROLE = re.compile(r"\b(director|shareholder|employee|employed|partner|adviser|advisor|consultant|owner|trustee|"
+                   r"chair|member)\b", re.I)
+_NO_INTEREST = re.compile(r"\b(no|not|nil|none)\b[^.;]{0,120}\b(interests?|declar\w*)\b", re.I)
+_NEGATED_EXCLUSION = re.compile(r"\b(no|not|without)\b[^.;]{0,40}\bexclu", re.I)
 _PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b(\d{1,2}|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten)\s+(clear\s+)?(working\s+)?days?\s+(before|in advance|ahead|prior)", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -84,11 +90,14 @@ def read_practice(documents: list[Document]) -> Practice:
         if not kinds & PAPER_KINDS:
             continue
         practice.papers += 1
-        for s in doc.sentences:
+        sentences = doc.sentences
+        for i, s in enumerate(sentences):
             section = " / ".join(s.section)
             text = s.text
-            if _EXCLUSION.search(text):
-                grounds = [g.group(0).lower() for g in _GROUNDS.finditer(text)]
+            if _EXCLUSION.search(text) and not _NEGATED_EXCLUSION.search(text):
+                # the grounds often follow in the next sentence of the resolution
+                following = " ".join(x.text for x in sentences[i:i + 3] if x.block in (s.block, s.block + 1))
+                grounds = [g.group(0).lower() for g in _GROUNDS.finditer(following)]
                 practice.exclusion_grounds.extend((g, doc, s) for g in grounds or ["no grounds stated"])
             if _PRIVATE_PART.search(section) and s.kind != "heading" and _ITEM.match(text) and not _EXCLUSION.search(text) \
                     and all(s.block != other.block for _, d, other in practice.private_items if d is doc):
@@ -97,11 +106,27 @@ def read_practice(documents: list[Document]) -> Practice:
                 status = next((name for name, pattern in _Q_STATUS if pattern.search(text)), None)
                 if status:
                     practice.questions.append((status, doc, s))
-            if (_DECLARATION.search(f"{section} {text}") or s.kind == "row") and not _NIL.search(text):
-                for written, provider in find_providers(text):
+            if (_DECLARATION.search(f"{section} {text}") or s.kind == "row") and not _NIL.search(text) \
+                    and not _NO_INTEREST.search(text):
+                named = find_providers(text)
+                for written, provider in named:
                     practice.interests.append((written, provider.name, doc, s))
+                described = _DESCRIBED_PRIVATE.search(text)
+                if not named and described and _ROLE.search(text):
+                    practice.interests.append((described.group(0), "a private healthcare company (as the paper describes it)",
+                                               doc, s))
             m = _PUBLISHED.search(text)
             if m:
                 word = m.group(2).lower()
                 practice.notice_days.append((int(word) if word.isdigit() else _NUMBERS[word], doc, s))
+        _drop_ungrounded_if_grounded(practice, doc)
     return practice
+
+
+def _drop_ungrounded_if_grounded(practice: Practice, doc: Document) -> None:
+    """An agenda lists 'Resolution to exclude the press and public' and sets the resolution,
+    with its grounds, out later: a paper that states grounds anywhere has not excluded without them."""
+    mine = [g for g in practice.exclusion_grounds if g[1] is doc]
+    if any(g[0] != "no grounds stated" for g in mine):
+        practice.exclusion_grounds = [g for g in practice.exclusion_grounds
+                                      if not (g[1] is doc and g[0] == "no grounds stated")]

@@ -9,7 +9,8 @@ from ..document import Document
 PAPER_KINDS = ("agenda", "minutes", "register", "terms-of-reference", "contract-award")
 _SIGNS = {
     "constitution": re.compile(r"\bconstitution\b|\bstanding orders\b", re.I),
-    "agenda": re.compile(r"^\s*agenda\b|\bagenda for\b|\bmeeting agenda\b|\bpart [ab12]\b.*\bagenda|^\s*item\s+\d", re.I),
+    "agenda": re.compile(r"^\s*agenda\b|\bagenda for\b|\bmeeting agenda\b|\bpart [ab12]\b.*\bagenda|^\s*item\s+\d|"
+                         r"\bpart a \(in public\)|\bagenda item\b", re.I),
     "minutes": re.compile(r"\bminutes of\b|^\s*minutes\b|\bmembers present\b|^\s*present\s*:?$|\bapologies\b", re.I),
     "register": re.compile(r"\bregister of (members'? )?interests\b|\bdeclarations? of interests? register\b", re.I),
     "terms-of-reference": re.compile(r"\bterms of reference\b", re.I),
@@ -19,19 +20,21 @@ _SIGNS = {
 
 
 def classify(doc: Document) -> tuple[str, list[str]]:
-    """(kind, the kinds of paper found): kind is 'constitution', one paper kind, or 'board-pack'."""
-    title = doc.title or ""
+    """(kind, the kinds of paper found): kind is 'constitution', one paper kind, or 'board-pack'.
+    The first heading is often only the board's name, so the opening blocks are read too."""
+    opening = " ".join(b.text for b in doc.blocks[:12])
     headings = [b.text for b in doc.blocks if b.kind == "heading"][:400]
-    opening = " ".join(s.text for s in doc.sentences[:40])
-    if _SIGNS["constitution"].search(title) or (_SIGNS["constitution"].search(opening[:600]) and
-                                                  not any(_SIGNS[k].search(title) for k in PAPER_KINDS)):
+    found = [kind for kind in PAPER_KINDS
+             if _SIGNS[kind].search(opening) or any(_SIGNS[kind].search(h) for h in headings)]
+    constitution = _SIGNS["constitution"].search(doc.title or "") or _SIGNS["constitution"].search(
+        " ".join(b.text for b in doc.blocks[:3]))
+    if constitution and not any(_SIGNS[k].search(doc.title or "") for k in PAPER_KINDS):
         return "constitution", []
-    found = []
-    for kind in PAPER_KINDS:
-        if _SIGNS[kind].search(title) or sum(1 for h in headings if _SIGNS[kind].search(h)) >= 1:
-            found.append(kind)
-    if len(found) >= 2 and doc.page_count >= 8:
+    if len(found) >= 2 and doc.page_count >= 8 or _PACK.search(opening) and found:
         return "board-pack", found
     if found:
         return found[0], found
     return "constitution", []
+
+
+_PACK = re.compile(r"board (papers|pack)|meeting held in public[^.]{0,40}papers|papers for the meeting", re.I)
