@@ -114,7 +114,7 @@ def format_text(s: dict) -> str:
              f"accuracy: {s['accuracy']:.3f}",
              f"evidence hit rate: {s['evidence_hit_rate'] if s['evidence_hit_rate'] is not None else 'n/a'}"]
     if s.get("heldout_accuracy") is not None:
-        lines.append(f"held-out documents ({s['heldout_documents']}, never used to write the rules): "
+        lines.append(f"held-out documents ({s['heldout_documents']}, written without sight of the rules): "
                      f"accuracy {s['heldout_accuracy']:.3f}")
     lines += ["",
              f"{'demand':32s} {'n':>3s} {'accuracy':>8s}"]

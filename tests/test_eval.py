@@ -22,6 +22,17 @@ def test_each_headline_demand_scores_at_least_095(scores):
         assert scores["per_demand"][demand]["accuracy"] >= 0.95, (demand, scores["mistakes"])
 
 
+def test_all_fifteen_demands_meet_the_corpus_thresholds(scores):
+    assert len(scores["per_demand"]) == 15
+    assert scores["accuracy"] >= 0.93
+    assert all(d["accuracy"] >= 0.85 for d in scores["per_demand"].values()), scores["mistakes"]
+
+
+def test_no_false_met(scores):
+    """A wrong 'met' sends a campaign the wrong way: on the development corpus there are none."""
+    assert scores["per_verdict"]["met"]["precision"] == 1.0, scores["mistakes"]
+
+
 def test_evidence_hits_labelled_clauses(scores):
     assert scores["evidence_hit_rate"] >= 0.9
 
