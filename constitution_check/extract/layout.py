@@ -17,6 +17,9 @@ def build_lines(frags: list[Frag], width: float) -> list[Line]:
         return []
     gutter = find_gutter(frags, width)
     lines = _group_into_lines(frags, gutter)
+    if gutter is not None and _short_cells(lines, gutter):
+        gutter = None
+        lines = _group_into_lines(frags, gutter)
     return order_lines(lines, gutter is not None)
 
 
@@ -39,6 +42,22 @@ def find_gutter(frags: list[Frag], width: float) -> float | None:
     return best
 
 
+def _short_cells(lines: list[Line], gutter: float) -> bool:
+    """A narrow left 'column' whose lines stop well short of a wide right one is the
+    first column of a table (a glossary, a list of roles): reading it as a column
+    would part each row from its cells. Prose columns are of a width and run to
+    their edge; a table inside one column of a two-column page is left alone."""
+    left = [ln for ln in lines if ln.column == 1]
+    right = [ln for ln in lines if ln.column == 2]
+    if len(left) < 3 or not right:
+        return False
+    start, middle, end = min(ln.x0 for ln in left), min(ln.x0 for ln in right), max(ln.x1 for ln in right)
+    if (middle - start) > 0.6 * (end - middle):
+        return False
+    edge = start + 0.85 * (middle - start)
+    return sum(1 for ln in left if ln.x1 >= edge) < 0.3 * len(left)
+
+
 def _group_into_lines(frags: list[Frag], gutter: float | None) -> list[Line]:
     def col(f: Frag) -> int:
         if gutter is None:
@@ -49,9 +68,18 @@ def _group_into_lines(frags: list[Frag], gutter: float | None) -> list[Line]:
             return 2
         return 0
 
+    spanning = [f for f in frags if col(f) == 0]
+
+    def column_of(f: Frag) -> int:
+        # a clause number in the margin belongs to the full-width line it sits on
+        c = col(f)
+        if c and any(_same_line([s], f) for s in spanning):
+            return 0
+        return c
+
     buckets: dict[int, list[Frag]] = {}
     for f in frags:
-        buckets.setdefault(col(f), []).append(f)
+        buckets.setdefault(column_of(f), []).append(f)
     lines: list[Line] = []
     for column, items in buckets.items():
         items.sort(key=lambda f: ((f[1] + f[3]) / 2, f[0]))
