@@ -2,6 +2,7 @@
 a confusion matrix, and how often the cited evidence is a labelled clause."""
 
 import glob
+import re
 from pathlib import Path
 
 from .check import judge_documents, load_documents
@@ -24,9 +25,15 @@ def load_labels(path: Path, base: Path | None = None) -> list[dict]:
     return documents
 
 
-def clause_hit(cited: str | None, labelled: list[str]) -> bool:
+def clause_hit(cited: str | None, labelled: list[str], heading: str | None = None) -> bool:
     """A cited clause hits a labelled one when either contains the other as a prefix:
-    '6.2.1' hits '6.2', and '2.8.2(a)' hits '2.8.2'."""
+    '6.2.1' hits '6.2', and '2.8.2(a)' hits '2.8.2'. Board papers are often cited by
+    their headings ('Members present', 'Section A'): a heading hits a label it begins with."""
+    head = " ".join((heading or "").lower().split())
+    for label in labelled:
+        words = " ".join(str(label).lower().split())
+        if head and re.fullmatch(r"[a-z][a-z ()'-]{3,}", words) and head.startswith(words):
+            return True
     if not cited:
         return False
     norm = cited.replace(" ", "").lower()
@@ -60,12 +67,12 @@ def evaluate_labels(path: Path, use_cache: bool = True, demands: list[str] | Non
                 continue
             result = by_demand[demand]
             clauses = [str(c) for c in label.get("clauses") or []]
-            cited = [e.clause for e in result.evidence]
+            cited = [(e.clause, e.heading) for e in result.evidence]
             rows.append({
                 "document": entry.get("id", entry["pdf"]), "demand": demand, "heldout": bool(entry.get("heldout")),
                 "expected": label["verdict"], "got": result.verdict,
                 "evidence_checked": bool(result.evidence) and bool(clauses) and label["verdict"] != "silent",
-                "evidence_hit": any(clause_hit(c, clauses) for c in cited),
+                "evidence_hit": any(clause_hit(c, clauses, h) for c, h in cited),
             })
     return score(rows, errors)
 

@@ -65,3 +65,98 @@ def test_provider_names_match_and_near_misses_do_not():
     false = [name for name in cases["must_not_match"] if match_provider(name)]
     assert not wrong, wrong
     assert not false, false
+
+
+AWARD = """## 1 Purpose
+1.1 The Board is asked to approve the extension of the contract for community audiology with Harbourline Hearing Ltd, a private company, for 24 months.
+## 2 Procurement route
+2.1 The extension is permitted by the existing contract, so no competitive process is required and none has been held.
+2.2 The ICB did not consider whether an NHS trust could provide the service, and no NHS provider was asked.
+## 3 Reasons
+3.1 The reasons for recommending the extension, which will be published in the modification notice, are set out below.
+## 4 Second decision
+4.1 The Board is asked to award the contract for wheelchair services to Northfield Community NHS Foundation Trust following a competitive process."""
+
+
+def paper(text: str, kind: str, name: str = "paper.pdf"):
+    doc = mini_document(text, name)
+    doc.kind = kind
+    return doc
+
+
+def test_a_contract_extension_to_a_company_is_read_with_its_route_and_reasons():
+    awards = read_practice([paper(AWARD, "contract-award")]).summary()["contracts_to_non_nhs_providers"]
+    assert [a["provider"] for a in awards] == ["Harbourline Hearing Ltd"]  # the NHS trust's award is not counted
+    award = awards[0]
+    assert award["route"] == "extension" and not award["nhs_considered"]
+    assert award["reasons_public"] and not award["decided_in_private"]
+
+
+def test_a_private_award_holds_nhs_default_provider_and_contract_scrutiny_down():
+    results = {r.demand: r for r in judge_documents([paper(AWARD, "contract-award")], None, "all").results}
+    assert results["nhs-default-provider"].verdict == "not_met"
+    # decided in public with reasons, but without a tender: one element of two
+    assert results["contract-scrutiny"].verdict == "partial"
+    assert any(e.signal.startswith("practice:") for e in results["contract-scrutiny"].evidence)
+
+
+def test_a_private_award_made_in_private_without_reasons_is_not_met():
+    text = AWARD.replace("## 1 Purpose", "## Part B: items taken in private").replace(
+        "3.1 The reasons for recommending the extension, which will be published in the modification notice, are set out below.",
+        "3.1 The report is commercially confidential and will not be published.")
+    results = {r.demand: r for r in judge_documents([paper(text, "minutes")], None, "all").results}
+    assert results["contract-scrutiny"].verdict == "not_met"
+
+
+def test_an_award_to_an_nhs_trust_after_a_tender_shows_nothing():
+    text = AWARD.split("## 4 Second decision")[1]
+    assert read_practice([paper(text, "contract-award")]).awards == []
+
+
+ROSTER = """## Members present
+| Name | Role |
+|---|---|
+| Ann Lee | Chair |
+| Councillor Bob Hart | Local Authority Partner Member; elected member of {council} |
+{more}## Participants (non-voting)
+| Name | Role |
+|---|---|
+| Cllr Dee Rowe | Local Authority Partner Member observer, {other} |
+"""
+
+
+@pytest.mark.parametrize("more, verdict", [
+    ("| Councillor Cy Moss | Local Authority Partner Member; elected member of {other} |\n", "met"),
+    ("", "not_met"),  # one member for two councils
+    ("| Eve Dunn | Local Authority Partner Member; Director of Adult Services, {other} |\n", "partial"),
+])
+def test_councillors_are_counted_from_the_members_listed_in_minutes(more, verdict):
+    from constitution_check.areas import resolve_area
+
+    area = resolve_area("Derby and Derbyshire")
+    councils = [c.name for c in area.councils_on()]
+    text = ROSTER.format(council=councils[0], other=councils[1], more=more.format(other=councils[1]))
+    result = next(r for r in judge_documents([paper(text, "minutes")], area, "headline").results
+                  if r.demand == "councillor-per-authority")
+    assert result.verdict == verdict
+    assert "listed" in result.reason or "list" in result.reason
+
+
+def test_a_committee_meeting_in_private_keeps_public_meetings_below_met():
+    text = """## Information for the public
+The Board meets in public and papers are published on the website seven days before each meeting.
+Members of the public may ask questions, and every question receives a written answer published with the minutes.
+All committees of the Board meet in public.
+## Committee reports
+11.1 The Finance Committee met in private on 3 October, in accordance with its terms of reference."""
+    result = next(r for r in judge_documents([paper(text, "board-pack")], None, "all").results
+                  if r.demand == "public-meetings")
+    assert result.verdict == "partial" and "In practice" in result.reason
+
+
+def test_a_board_paper_that_only_mentions_a_subject_is_silent_on_it():
+    text = """## Workforce report
+7.1 Two practices now employ physician associates and the skill mix in primary care continues to change."""
+    result = next(r for r in judge_documents([paper(text, "board-pack")], None, "all").results
+                  if r.demand == "no-deprofessionalisation")
+    assert result.verdict == "silent"

@@ -91,7 +91,19 @@ class Analysis:
     elements: dict[str, str] = field(default_factory=dict)
 
 
+_ROSTER_HEADING = re.compile(r"\b(members? present|present|apologies|members of the board|board members?|membership|"
+                             r"register of interests|section a)\b", re.I)
+_NOT_MEMBERS = re.compile(r"\b(participants?|in attendance|attendees?|observers?|non-voting|not members?|"
+                          r"committee members? who are not|questions?)\b", re.I)
+_ROSTER_LA = re.compile(r"\blocal authorit(y|ies)\b[^;.]{0,40}\bmember|\bpartner member:?,?\s*(for\s+)?local authorit", re.I)
+_IS_COUNCILLOR = re.compile(r"\b(councillor|cllr|elected member)\b", re.I)
+
+
 def analyse(documents: list[Document], area: Area | None, area_source: str) -> Analysis:
+    if documents and not any(d.kind == "constitution" for d in documents):
+        roster = _from_roster(documents, area)
+        if roster is not None:
+            return roster
     member_hits: list[Hit] = []
     counts: list[tuple[int, str | None]] = []
     singular = per_council = joint = required = officers = non_voting_councillors = False
@@ -166,6 +178,53 @@ def analyse(documents: list[Document], area: Area | None, area_source: str) -> A
     verdict, reason = _decide(n_members, len(councils), per_council, joint, required, officers,
                               non_voting_councillors, qualifier, names, without)
     return Analysis(verdict, reason, hits, result_counts)
+
+
+def _from_roster(documents: list[Document], area: Area | None) -> Analysis | None:
+    """Board papers do not provide for members; they list them ('Members present', a register
+    of interests). Count the local authority members listed and whether each is a councillor."""
+    entries: dict[str, tuple[Sentence, Document]] = {}
+    for doc in documents:
+        for s in doc.sentences:
+            where = f"{' / '.join(s.section)} {s.heading or ''}"
+            if s.kind not in ("row", "item") or not _ROSTER_HEADING.search(where) or _NOT_MEMBERS.search(where):
+                continue
+            if _ROSTER_LA.search(s.text) and not _NOT_MEMBERS.search(s.text):
+                entries.setdefault(s.text.split(";")[0].strip().lower(), (s, doc))
+    if not entries:
+        return None
+    councils = area.councils_on() if area is not None else []
+    names = [c.name for c in councils]
+    councillors = [(s, d) for s, d in entries.values() if _IS_COUNCILLOR.search(s.text)]
+    joint = any(_JOINT.search(s.text) for s, _ in entries.values())
+    own: set[str] = set()
+    for s, _ in councillors:
+        named = {c.name for c, _, _ in find_councils(s.text)} & set(names)
+        if len(named) == 1 and not _JOINT.search(s.text):
+            own |= named
+    without = [n for n in names if n not in own]
+    members, n_councils = len(entries), len(names)
+    counts = {"members": members, "members_qualifier": None, "one_per_council": not without and bool(names),
+              "councils": n_councils, "council_names": names, "councils_source": "reference" if area else "none",
+              "must_be_councillors": len(councillors) == members, "officers_allowed": len(councillors) < members,
+              "extra_councillors_non_voting": False, "councils_without_member": without, "from": "list of members"}
+    listing = ", ".join(names) or "not identified (give --area)"
+    head = (f"The board papers list {members} local authority member(s) of the Board, {len(councillors)} of them "
+            f"elected councillor(s); the area has {n_councils} council(s): {listing}.")
+    if names and not without and len(councillors) == members:
+        verdict, tail = "met", " Every council has an elected councillor of its own among the members."
+    elif members == 1 and (n_councils > 1 or not councillors):
+        who = "jointly nominated by all the councils" if joint else "for the whole area"
+        kind = "an elected councillor" if councillors else "a council officer, not an elected councillor"
+        verdict, tail = "not_met", f" A single member {who}, who is {kind}, stands for {n_councils} council(s)."
+    elif not councillors:
+        verdict, tail = "not_met", " None of them is an elected councillor."
+    else:
+        verdict = "partial"
+        tail = f" Councils without a councillor of their own: {', '.join(without)}." if without else \
+            " Not every local authority member is an elected councillor."
+    hits = [_hit(s, d, "listed-local-authority-member") for s, d in entries.values()]
+    return Analysis(verdict, head + tail, hits, counts)
 
 
 def _specificity(hit: Hit) -> tuple:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
 from ..providers import find_providers
+from . import contracts
 
 _PRIVATE_PART = re.compile(r"\bpart\s*(b|2|two|ii)\b|\bprivate (session|business|part|items?)\b|\bconfidential (session|items?|business)\b|"
                            r"\bin private\b|\bclosed session\b", re.I)
@@ -35,6 +36,10 @@ _NO_INTEREST = re.compile(r"\b(no|not|nil|none)\b[^.;]{0,120}\b(interests?|decla
 _NEGATED_EXCLUSION = re.compile(r"\b(no|not|without)\b[^.;]{0,40}\bexclu", re.I)
 _PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b(\d{1,2}|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten)\s+(clear\s+)?(working\s+)?days?\s+(before|in advance|ahead|prior)", re.I)
+# "Meetings of the Committee are held in private", "Meeting held: In private": practice, not a promise broken in words
+_COMMITTEE_PRIVATE = re.compile(r"\b(committee|sub-committee|subcommittee)\b[^.;]{0,80}\b(meets?|met|are held|is held|was held|"
+                                r"were held|held its meetings?|meetings? (are|were|is|was) held)\s+in private\b|"
+                                r"^meeting held:?\s*in private\b", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 PAPER_KINDS = {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"}
 
@@ -46,6 +51,8 @@ class Practice:
     questions: list[tuple[str, Document, Sentence]] = field(default_factory=list)  # (status, doc, sentence)
     interests: list[tuple[str, str, Document, Sentence]] = field(default_factory=list)  # (written, provider, ...)
     notice_days: list[tuple[int, Document, Sentence]] = field(default_factory=list)
+    awards: list[contracts.Award] = field(default_factory=list)
+    committees_in_private: list[tuple[Document, Sentence]] = field(default_factory=list)
     papers: int = 0
 
     def question_counts(self) -> dict[str, int]:
@@ -63,10 +70,14 @@ class Practice:
             "private_healthcare_interests": [{"declared": w, "provider": p, "document": d.path, "page": s.page}
                                              for w, p, d, s in self.interests],
             "papers_published_days_before": sorted({n for n, _, _ in self.notice_days}),
+            "contracts_to_non_nhs_providers": [a.summary() for a in self.awards],
+            "committee_meetings_in_private": len(self.committees_in_private),
         }
 
 
-FINDINGS = ("private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds")
+FINDINGS = ("private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds",
+            "committee-meets-in-private", "private-award-no-nhs-option", "private-award-without-tender",
+            "private-award-without-public-reasons")
 
 
 def findings_present(practice: Practice) -> dict[str, list[tuple[Document, Sentence, str]]]:
@@ -80,6 +91,10 @@ def findings_present(practice: Practice) -> dict[str, list[tuple[Document, Sente
     for ground, doc, s in practice.exclusion_grounds:
         if ground == "no grounds stated":
             out.setdefault("items-in-private-without-grounds", []).append((doc, s, "public excluded without stated grounds"))
+    for doc, s in practice.committees_in_private:
+        out.setdefault("committee-meets-in-private", []).append((doc, s, "a committee meets in private"))
+    for name, cases in contracts.findings(practice.awards).items():
+        out.setdefault(name, []).extend(cases)
     return out
 
 
@@ -90,6 +105,7 @@ def read_practice(documents: list[Document]) -> Practice:
         if not kinds & PAPER_KINDS:
             continue
         practice.papers += 1
+        practice.awards.extend(contracts.read_awards(doc))
         sentences = doc.sentences
         for i, s in enumerate(sentences):
             section = " / ".join(s.section)
@@ -115,6 +131,9 @@ def read_practice(documents: list[Document]) -> Practice:
                 if not named and described and _ROLE.search(text):
                     practice.interests.append((described.group(0), "a private healthcare company (as the paper describes it)",
                                                doc, s))
+            if _COMMITTEE_PRIVATE.search(text) and s.kind != "heading" and not _QUESTION_SECTION.search(section) \
+                    and not text.lower().startswith("question"):
+                practice.committees_in_private.append((doc, s))
             m = _PUBLISHED.search(text)
             if m:
                 word = m.group(2).lower()

@@ -50,9 +50,28 @@ class RuleTestReport:
 
 def mini_document(text: str, name: str = "example") -> Document:
     """A snippet as a one-page document, built by the same structure code as a real PDF."""
+    from ..extract.tables import row_text
+
     lines = []
+    inserts: list = []
+    table: list[list[str]] = []
     top = 50.0
+
+    def close_table() -> None:
+        # a markdown table stands for a ruled table: rows reach the rules as 'Header: cell; ...'
+        nonlocal top
+        rows = [r for r in table if not all(set(c) <= set("-: ") for c in r)]
+        if len(rows) >= 2:
+            inserts.append((top, 50.0, 500.0, [row_text(rows[0], r) for r in rows[1:]]))
+            top += 25.0 * len(rows)
+        table.clear()
+
     for raw in text.splitlines():
+        if raw.strip().startswith("|"):
+            table.append([c.strip() for c in raw.strip().strip("|").split("|")])
+            continue
+        if table:
+            close_table()
         if not raw.strip():
             continue
         heading = raw.startswith("## ")
@@ -60,8 +79,10 @@ def mini_document(text: str, name: str = "example") -> Document:
         size = 14.0 if heading else 10.0
         lines.append(Line(text=body, x0=50, x1=500, top=top, bottom=top + size, size=size, bold=heading))
         top += size * 2.5
+    if table:
+        close_table()
     page = RawPage(number=1, width=595, height=max(842, top + 100), lines=lines, chars=len(text))
-    blocks = build_blocks([page])
+    blocks = build_blocks([page], {1: inserts} if inserts else None)
     sentences = build_sentences(blocks)
     from ..document import Page
 

@@ -50,7 +50,9 @@ class Signal(Matchable):
 class PracticeSignal(Strict):
     """A finding from board papers that limits what the constitution's promise is worth."""
 
-    finding: Literal["private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds"]
+    finding: Literal["private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds",
+                     "committee-meets-in-private", "private-award-no-nhs-option", "private-award-without-tender",
+                     "private-award-without-public-reasons"]
     label: str
     floor: Verdict | None = None
     cap: Verdict | None = None
@@ -74,6 +76,9 @@ class Rule(Strict):
     title: str
     summary: str
     reads: list[str] = Field(default_factory=lambda: ["constitution"])
+    # kinds whose mere mention of the subject addresses the demand (it is then not_met, not
+    # silent): documents that commit, and for membership demands, lists of the members
+    addressed_by: list[str] = Field(default_factory=lambda: ["constitution", "terms-of-reference"])
     analyser: Literal["elements", "councillors"] = "elements"
     avoid_sections: list[str] = Field(default_factory=lambda: ["definition", "glossary", "interpretation"])
     subject: list[Pattern] = Field(default_factory=list)

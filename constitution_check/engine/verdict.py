@@ -25,12 +25,16 @@ class Judgement:
     notes: list[str] = field(default_factory=list)
 
 
-def judge(rule: Rule, findings: RuleFindings) -> Judgement:
+def judge(rule: Rule, findings: RuleFindings, promises: set[str] | None = None) -> Judgement:
+    """promises: the paths of documents that make commitments (a constitution, terms of
+    reference). A board paper that only mentions a subject (a performance report on
+    'extended roles') has not addressed the demand; one that commits to an element has."""
     status = {e.id: (findings.status(e.id) or "missing") for e in rule.elements}
     firm = {e for e, s in status.items() if s == "firm"}
     signals = [h for h in findings.hits if h.kind == "signal"]
     present = {h.target for h in signals}
-    addressed = bool(findings.subject) or any(s != "missing" for s in status.values()) or bool(present)
+    subject = [p for p, _ in findings.subject if promises is None or p in promises]
+    addressed = bool(subject) or any(s != "missing" for s in status.values()) or bool(present)
     required = set(rule.verdict.met or status)
     if required <= firm:
         verdict = "met"
