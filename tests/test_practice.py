@@ -160,3 +160,25 @@ def test_a_board_paper_that_only_mentions_a_subject_is_silent_on_it():
     result = next(r for r in judge_documents([paper(text, "board-pack")], None, "all").results
                   if r.demand == "no-deprofessionalisation")
     assert result.verdict == "silent"
+
+
+def test_a_board_pack_is_split_into_its_papers_by_its_own_headings():
+    from constitution_check.extract.kinds import pack_parts
+
+    text = """## Agenda
+1 Welcome and apologies.
+2 Declarations of interest.
+## Register of interests
+| Name | Role | Interest |
+|---|---|---|
+| Dr A Jones | Non-executive member | Director of Spire Healthcare Group plc |
+## Minutes of the previous meeting
+3.1 The Board approved the minutes of its last meeting.
+## Integrated performance report
+7.1 Physician associates are now employed in four practices, and the skill mix continues to change."""
+    doc = paper(text, "board-pack")
+    kinds = [k for k, _, _ in pack_parts(doc)]
+    assert kinds[:3] == ["agenda", "register", "minutes"]
+    results = {r.demand: r for r in judge_documents([doc], None, "all").results}
+    # the register in the pack is read as a register: a private healthcare interest
+    assert results["private-sector-exclusion"].verdict == "not_met"

@@ -4,6 +4,7 @@ firmly. Every sentence is tokenised once and scanned once by one bank of pattern
 from dataclasses import dataclass, field
 
 from ..document import Document, Sentence
+from ..extract.kinds import part_of_sections
 from .nlp import pipeline, tokenize
 from .patterns import PatternBank
 from .schema import Element, Rule, Signal
@@ -65,6 +66,15 @@ def reads(rule: Rule, document: Document) -> bool:
     return bool(kinds & set(rule.reads))
 
 
+def reads_sentence(rule: Rule, document: Document, sentence: Sentence, parts: dict[str, str]) -> bool:
+    """In a board pack, a rule that names 'board-pack' reads every paper in it; any other rule
+    reads only the papers of the kinds it names (the minutes, the register), split by the
+    pack's own top-level headings (parts: top-level heading -> kind of paper)."""
+    if document.kind != "board-pack" or "board-pack" in rule.reads:
+        return True
+    return parts.get(sentence.section[0] if sentence.section else "", "report") in rule.reads
+
+
 class Engine:
     """Compiles rules once; run() applies them to any number of documents."""
 
@@ -105,6 +115,7 @@ class Engine:
         if not rules:
             return
         sentences = document.sentences
+        parts = part_of_sections(document) if document.kind == "board-pack" else {}
         texts, offsets = [], []
         for s in sentences:
             if s.lead_in:
@@ -127,7 +138,8 @@ class Engine:
             context = _Context(doc, found, heading_found.get(sentence.heading, {}), offsets[i],
                                _next_unit(sentences, scans, docs, i), applies[0], applies[1])
             for rule in rules:
-                self._apply_rule(rule, sentence, document.path, context, results[rule.id])
+                if reads_sentence(rule, document, sentence, parts):
+                    self._apply_rule(rule, sentence, document.path, context, results[rule.id])
 
     def _apply_rule(self, rule: Rule, sentence: Sentence, path: str, ctx: "_Context", out: RuleFindings) -> None:
         path_text = " / ".join(sentence.section).lower()

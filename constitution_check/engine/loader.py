@@ -101,7 +101,21 @@ def load_rulesets(extra: tuple[str, ...] = ()) -> dict[str, Ruleset]:
         for path in sorted(folder.glob("*.yaml")):
             ruleset = _validate(Ruleset, path, _read_yaml(path))
             sets[ruleset.id] = ruleset
+    if extra and "all" in sets:
+        # 'all' means every demand with a rule, a group's own rules (--rules DIR) included
+        added = [r for r in load_rules(extra) if r not in sets["all"].demands]
+        sets["all"] = sets["all"].model_copy(update={"demands": [*sets["all"].demands, *added]})
     return sets
+
+
+def _ruleset_file(name: str) -> Ruleset | None:
+    """A group's own ruleset given as a file: --ruleset our-demands.yaml."""
+    path = Path(name)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    if not path.is_file():
+        raise RuleError(f"{name}: ruleset file not found")
+    return _validate(Ruleset, path, _read_yaml(path))
 
 
 @lru_cache(maxsize=1)
@@ -112,10 +126,10 @@ def load_common() -> dict:
 def resolve_ruleset(name: str, extra: tuple[str, ...] = ()) -> tuple[Ruleset, list[Rule]]:
     rulesets = load_rulesets(extra)
     rules = load_rules(extra)
-    if name not in rulesets:
+    ruleset = _ruleset_file(name) or rulesets.get(name)
+    if ruleset is None:
         known = ", ".join(sorted(rulesets))
-        raise RuleError(f"unknown ruleset '{name}' (known: {known})")
-    ruleset = rulesets[name]
+        raise RuleError(f"unknown ruleset '{name}' (known: {known}; or give a ruleset file, ending .yaml)")
     covered = [rules[d] for d in ruleset.demands if d in rules]
     if not covered:
         raise RuleError(f"ruleset '{name}' names no demand that has a rule file")
@@ -125,4 +139,5 @@ def resolve_ruleset(name: str, extra: tuple[str, ...] = ()) -> tuple[Ruleset, li
 def uncovered(name: str, extra: tuple[str, ...] = ()) -> list[str]:
     """Demands a ruleset lists that have no rule file yet: reported, never given a verdict."""
     rules = load_rules(extra)
-    return [d for d in load_rulesets(extra)[name].demands if d not in rules]
+    ruleset = _ruleset_file(name) or load_rulesets(extra)[name]
+    return [d for d in ruleset.demands if d not in rules]

@@ -125,16 +125,21 @@ def parse_examples(path: Path) -> list[Example]:
     return examples
 
 
-def run_all(only: str | None = None) -> list[RuleTestReport]:
+def run_all(only: str | None = None, extra: tuple[str, ...] = ()) -> list[RuleTestReport]:
+    """Every rule's examples: the project's in rules/examples/, a group's own in DIR/examples/."""
     from ..check import engine_for, judge_documents
 
-    rules = load_rules()
+    rules = load_rules(extra)
+    homes = {r: rules_dir() for r in load_rules()}
     load_common()
     reports = []
     for rule in rules.values():
         if only and rule.id != only:
             continue
-        path = rules_dir() / "examples" / f"{rule.id}.txt"
+        path = homes.get(rule.id, Path(extra[-1]) if extra else rules_dir()) / "examples" / f"{rule.id}.txt"
+        for folder in extra:
+            if (Path(folder) / f"{rule.id}.yaml").exists():
+                path = Path(folder) / "examples" / f"{rule.id}.txt"
         report = RuleTestReport(rule.id)
         if not path.exists():
             report.problems.append(f"no examples file {path.name}")
@@ -144,7 +149,7 @@ def run_all(only: str | None = None) -> list[RuleTestReport]:
         report.examples = len(examples)
         if len(examples) < 15:
             report.problems.append(f"only {len(examples)} examples; every rule needs at least 15")
-        engine = engine_for((rule.id,))
+        engine = engine_for((rule.id,), extra)
         for ex in examples:
             doc = mini_document(ex.text, f"{path.name}:{ex.line}")
             findings = engine.run([doc])[rule.id]
@@ -153,8 +158,8 @@ def run_all(only: str | None = None) -> list[RuleTestReport]:
                 from ..areas import resolve_area
 
                 area = resolve_area(ex.area) if ex.area else None
-                result = next(r for r in judge_documents([doc], area, "all", False).results if r.demand == rule.id) \
-                    if rule.id in _ruleset_all() else None
+                result = next(r for r in judge_documents([doc], area, "all", False, extra).results
+                              if r.demand == rule.id) if rule.id in _ruleset_all(extra) else None
                 verdict = result.verdict if result else None
                 if rule.analyser != "elements" and result is not None:
                     present = {e.signal for e in result.evidence}
@@ -165,10 +170,10 @@ def run_all(only: str | None = None) -> list[RuleTestReport]:
     return reports
 
 
-def _ruleset_all() -> set[str]:
+def _ruleset_all(extra: tuple[str, ...] = ()) -> set[str]:
     from .loader import load_rulesets
 
-    return set(load_rulesets()["all"].demands)
+    return set(load_rulesets(extra)["all"].demands)
 
 
 def _check_analyser(report: RuleTestReport, ex: Example, present: set[str]) -> None:

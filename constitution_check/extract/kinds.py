@@ -38,3 +38,47 @@ def classify(doc: Document) -> tuple[str, list[str]]:
 
 
 _PACK = re.compile(r"board (papers|pack)|meeting held in public[^.]{0,40}papers|papers for the meeting", re.I)
+
+
+def part_kind(top_heading: str | None) -> str | None:
+    """The kind of paper a heading opens: 'Minutes of the previous meeting' opens minutes."""
+    text = top_heading or ""
+    return next((kind for kind in PAPER_KINDS if _SIGNS[kind].search(text)), None)
+
+
+def pack_parts(doc: Document) -> list[tuple[str, str, int]]:
+    """(kind, heading, first page) of each paper in a board pack, split by the pack's own
+    top-level headings. A paper starts at a heading that names its kind, or at a top-level
+    heading that opens a page ('Integrated performance report'); other top-level headings
+    ('Part 2: business in private') belong to the paper they sit in. Other papers are 'report'."""
+    if doc.kind != "board-pack":
+        return [(doc.kind, doc.title, 1)]
+    parts: list[tuple[str, str, int]] = []
+    seen_pages: set[int] = set()
+    last_top = None
+    for s in doc.sentences:
+        top = s.section[0] if s.section else ""
+        opens_page = s.page not in seen_pages
+        seen_pages.add(s.page)
+        if top == last_top:
+            continue
+        last_top = top
+        kind = part_kind(top)
+        if not parts or kind or (opens_page and s.kind == "heading"):
+            parts.append((kind or "report", top, s.page))
+    return parts
+
+
+def part_of_sections(doc: Document) -> dict[str, str]:
+    """Each top-level heading of a board pack -> the kind of the paper it belongs to."""
+    kinds: dict[str, str] = {}
+    current = "report"
+    parts = iter(pack_parts(doc))
+    following = next(parts, None)
+    for s in doc.sentences:
+        top = s.section[0] if s.section else ""
+        if following and top == following[1]:
+            current = following[0]
+            following = next(parts, None)
+        kinds.setdefault(top, current)
+    return kinds

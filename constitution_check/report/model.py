@@ -16,6 +16,7 @@ class DocumentInfo(BaseModel):
     sha256: str
     kind: str  # constitution | board-papers (the contract's two kinds)
     paper_kinds: list[str] = Field(default_factory=list)  # agenda, minutes, register, ... for board papers
+    parts: list[dict] = Field(default_factory=list)  # a board pack split by its own headings: kind, heading, page
     pages: int
     title: str
     warnings: list[str] = Field(default_factory=list)
