@@ -32,7 +32,7 @@ def clause_hit(cited: str | None, labelled: list[str], heading: str | None = Non
     head = " ".join((heading or "").lower().split())
     for label in labelled:
         words = " ".join(str(label).lower().split())
-        if head and re.fullmatch(r"[a-z][a-z ()'-]{3,}", words) and head.startswith(words):
+        if head and re.match(r"[a-z]{3,}", words) and head.startswith(words):
             return True
     if not cited:
         return False

@@ -78,3 +78,34 @@ def test_eval_command_prints_the_figures():
     result = run_cli("eval", CORPUS / "labels.yaml", timeout=300)
     assert result.returncode == 0
     assert "accuracy:" in result.stdout and "confusion" in result.stdout and "evidence hit rate" in result.stdout
+
+
+def test_a_board_paper_heading_hits_a_label_it_begins_with():
+    assert clause_hit(None, ["Members present"], "Members present at the meeting")
+    assert clause_hit(None, ["Participants (not members; non-voting)"], "Participants (not members; non-voting)")
+    assert not clause_hit(None, ["Members present"], "Participants (non-voting)")
+    assert not clause_hit(None, ["2.1"], "2.1 Membership")  # a clause number is matched as a clause, not a heading
+
+
+@pytest.fixture(scope="module")
+def whole_corpus():
+    """Every labelled document, board papers included (issue: all fifteen demands, all documents)."""
+    return evaluate_labels(CORPUS / "labels.yaml")
+
+
+def test_the_whole_corpus_meets_the_thresholds(whole_corpus):
+    assert whole_corpus["accuracy"] >= 0.93, whole_corpus["mistakes"]
+    assert all(d["accuracy"] >= 0.85 for d in whole_corpus["per_demand"].values()), whole_corpus["mistakes"]
+    assert whole_corpus["evidence_hit_rate"] >= 0.9
+    assert whole_corpus["per_verdict"]["met"]["precision"] == 1.0, whole_corpus["mistakes"]
+
+
+def test_the_corpus_holds_board_papers_of_every_kind():
+    import pypdfium2
+
+    papers = [e for e in load_labels(CORPUS / "labels.yaml") if e.get("kind", "constitution") != "constitution"]
+    assert len(papers) >= 8
+    assert {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"} <= {e["kind"] for e in papers}
+    packs = [e for e in papers if e["kind"] == "board-pack"]
+    assert any(len(pypdfium2.PdfDocument(str(Path(e["_base"]) / e["pdf"]))) >= 80 for e in packs)
+    assert all(len(e["labels"]) == 15 for e in papers)
