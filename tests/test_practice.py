@@ -182,3 +182,18 @@ def test_a_board_pack_is_split_into_its_papers_by_its_own_headings():
     results = {r.demand: r for r in judge_documents([doc], None, "all").results}
     # the register in the pack is read as a register: a private healthcare interest
     assert results["private-sector-exclusion"].verdict == "not_met"
+
+
+def test_the_papers_of_a_board_meeting_held_in_public_show_the_board_in_public():
+    text = """## Minutes of the meeting of the Board held in public on 3 July 2025
+1.1 The Chair welcomed members.
+## Committee reports
+11.1 The committees meet in private, and their chairs' summaries are provided to the Board in public."""
+    result = next(r for r in judge_documents([paper(text, "minutes")], None, "all").results
+                  if r.demand == "public-meetings")
+    # committees in private (not 'provided that': a plain verb opens no exception), Board in public in practice
+    assert result.verdict == "partial"
+    assert "held in public" in result.reason
+    tor = paper(text.replace("Minutes of the meeting", "Terms of reference of the committee, reporting to the meeting"),
+                "terms-of-reference")
+    assert read_practice([tor]).board_in_public == []

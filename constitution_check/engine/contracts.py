@@ -147,18 +147,30 @@ def _route(s: Sentence, near: list[Sentence], shown: dict[str, Sentence]) -> str
     return "award (route not stated)"
 
 
+def _decision(a: Award) -> str:
+    """'an extension of the contract with X', 'a direct award to X': how a letter names the decision."""
+    if a.route == "extension":
+        return f"an extension of the contract with {a.provider}"
+    if a.route == "direct award":
+        return f"a direct award of a contract to {a.provider}"
+    if a.route == "competitive process":
+        return f"a contract awarded to {a.provider} after a competitive process"
+    return f"an award of a contract to {a.provider} ({a.route})"
+
+
 def findings(awards: list[Award]) -> dict[str, list[tuple[Document, Sentence, str]]]:
     out: dict[str, list[tuple[Document, Sentence, str]]] = {}
     for a in awards:
         competitive = a.route == "competitive process"
+        decision = _decision(a)
         if not a.nhs_considered:
             out.setdefault("private-award-no-nhs-option", []).append(
-                (a.document, a.shown_by.get("nhs", a.sentence), f"{a.route} to {a.provider} with no NHS provider considered"))
+                (a.document, a.shown_by.get("nhs", a.sentence), f"{decision} with no NHS provider considered"))
         if not competitive:
             out.setdefault("private-award-without-tender", []).append(
-                (a.document, a.shown_by.get("route", a.sentence), f"{a.route} to {a.provider} without a competitive tender"))
+                (a.document, a.shown_by.get("route", a.sentence), f"{decision} without a competitive tender"))
         if (a.in_private or not a.reasons_public) and not competitive:
             why = "decided in private" if a.in_private else "without reasons given in public"
             out.setdefault("private-award-without-public-reasons", []).append(
-                (a.document, a.shown_by.get("reasons", a.sentence), f"{a.route} to {a.provider} {why}"))
+                (a.document, a.shown_by.get("reasons", a.sentence), f"{decision} {why}"))
     return out

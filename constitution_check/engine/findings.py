@@ -9,6 +9,7 @@ from .nlp import pipeline, tokenize
 from .patterns import PatternBank
 from .schema import Element, Rule, Signal
 
+progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
 _NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "cannot"}
@@ -127,7 +128,11 @@ class Engine:
             offsets.append(next((t.i + 1 for t in doc if t.text == "\u00b6"), 0) if s.lead_in else 0)
         headings = sorted({s.heading for s in sentences if s.heading})
         heading_found = {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))}
-        scans = [self.bank.scan(doc) for doc in docs]
+        scans = []
+        for n, doc in enumerate(docs, 1):
+            scans.append(self.bank.scan(doc))
+            if progress_hook is not None and (n % 200 == 0 or n == len(docs)):
+                progress_hook(document.path, n, len(docs))
         previous_ref = None
         for i, (sentence, doc, found) in enumerate(zip(sentences, docs, scans)):
             applies = _applied_clause(doc, found, sentence.clause)
@@ -389,11 +394,23 @@ def _tolerated_region(doc, spans, lo: int, hi: int) -> set[int]:
     for a, b in spans:
         if not (lo <= a < hi):
             continue
-        start = next((t.i for t in reversed(doc[lo:a]) if t.lower_ in _EXCEPTION_WORDS), None)
+        start = next((t.i for t in reversed(doc[lo:a]) if _opens_exception(t)), None)
         if start is None:
             start = next((t.i for t in reversed(doc[lo:a]) if t.lower_ in _TOLERANCE_STARTS), a)
         region |= set(range(start, hi))
     return region
+
+
+def _opens_exception(t) -> bool:
+    """'provided that', 'save where': 'provided' and 'save' are also plain verbs ('summaries
+    are provided to the Board'), which open no exception."""
+    if t.lower_ not in _EXCEPTION_WORDS:
+        return False
+    if t.lower_ in ("provided", "save"):
+        following = t.nbor(1).lower_ if t.i + 1 < len(t.doc) else ""
+        allowed = ("that", "always") if t.lower_ == "provided" else ("that", "where", "when", "for", "as", "in", "if")
+        return following in allowed
+    return True
 
 
 def _vetoes(doc, veto, span) -> bool:
@@ -401,7 +418,7 @@ def _vetoes(doc, veto, span) -> bool:
     exception carved out of the vetoing statement ('No person may ..., except that a committee may co-opt ...')."""
     if _bracketed_apart(doc, veto, span):
         return False
-    if veto[1] <= span[0] and any(t.lower_ in _EXCEPTION_WORDS for t in doc[veto[1]:span[0]]):
+    if veto[1] <= span[0] and any(_opens_exception(t) for t in doc[veto[1]:span[0]]):
         return False
     return True
 

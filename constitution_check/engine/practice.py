@@ -40,6 +40,9 @@ _PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b
 _COMMITTEE_PRIVATE = re.compile(r"\b(committee|sub-committee|subcommittee)\b[^.;]{0,80}\b(meets?|met|are held|is held|was held|"
                                 r"were held|held its meetings?|meetings? (are|were|is|was) held)\s+in private\b|"
                                 r"^meeting held:?\s*in private\b", re.I)
+# a paper's own opening: "Minutes of the meeting of the Board held in public", "Held in public (Part A)"
+_BOARD_IN_PUBLIC = re.compile(r"\b(meeting of the (\w+ ){0,8}board|board meeting|board of [^.;]{0,80})[^.;]{0,80}\bheld in public\b|"
+                              r"^\s*(held|meeting held) in public\b|\bthis meeting of the board is (held )?in public\b", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 PAPER_KINDS = {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"}
 
@@ -53,6 +56,7 @@ class Practice:
     notice_days: list[tuple[int, Document, Sentence]] = field(default_factory=list)
     awards: list[contracts.Award] = field(default_factory=list)
     committees_in_private: list[tuple[Document, Sentence]] = field(default_factory=list)
+    board_in_public: list[tuple[Document, Sentence]] = field(default_factory=list)
     papers: int = 0
 
     def question_counts(self) -> dict[str, int]:
@@ -76,7 +80,7 @@ class Practice:
 
 
 FINDINGS = ("private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds",
-            "committee-meets-in-private", "private-award-no-nhs-option", "private-award-without-tender",
+            "committee-meets-in-private", "board-meets-in-public", "private-award-no-nhs-option", "private-award-without-tender",
             "private-award-without-public-reasons")
 
 
@@ -91,6 +95,8 @@ def findings_present(practice: Practice) -> dict[str, list[tuple[Document, Sente
     for ground, doc, s in practice.exclusion_grounds:
         if ground == "no grounds stated":
             out.setdefault("items-in-private-without-grounds", []).append((doc, s, "public excluded without stated grounds"))
+    for doc, s in practice.board_in_public[:1]:
+        out.setdefault("board-meets-in-public", []).append((doc, s, "the paper records a Board meeting held in public"))
     for doc, s in practice.committees_in_private:
         out.setdefault("committee-meets-in-private", []).append((doc, s, "a committee meets in private"))
     for name, cases in contracts.findings(practice.awards).items():
@@ -129,11 +135,17 @@ def read_practice(documents: list[Document]) -> Practice:
                     practice.interests.append((written, provider.name, doc, s))
                 described = _DESCRIBED_PRIVATE.search(text)
                 if not named and described and _ROLE.search(text):
-                    practice.interests.append((described.group(0), "a private healthcare company (as the paper describes it)",
+                    words = described.group(0).split()
+                    while words and words[-1].lower() in ("and", "or", "of", "the", "a", "an", "for", "in", "to", "with"):
+                        words.pop()  # the phrase is cut at forty characters: end it on a word that ends something
+                    practice.interests.append((" ".join(words), "a private healthcare company (as the paper describes it)",
                                                doc, s))
             if _COMMITTEE_PRIVATE.search(text) and s.kind != "heading" and not _QUESTION_SECTION.search(section) \
                     and not text.lower().startswith("question"):
                 practice.committees_in_private.append((doc, s))
+            if s.page <= 2 and _BOARD_IN_PUBLIC.search(text) and "terms-of-reference" not in kinds \
+                    and not _QUESTION_SECTION.search(section) and not re.search(r"\b(not|next|previous|last)\b", text, re.I):
+                practice.board_in_public.append((doc, s))
             m = _PUBLISHED.search(text)
             if m:
                 word = m.group(2).lower()

@@ -51,11 +51,12 @@ class PracticeSignal(Strict):
     """A finding from board papers that limits what the constitution's promise is worth."""
 
     finding: Literal["private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds",
-                     "committee-meets-in-private", "private-award-no-nhs-option", "private-award-without-tender",
+                     "committee-meets-in-private", "board-meets-in-public", "private-award-no-nhs-option", "private-award-without-tender",
                      "private-award-without-public-reasons"]
     label: str
     floor: Verdict | None = None
     cap: Verdict | None = None
+    letter: str | None = None  # a letter point on what the papers show: {what} and {where} are filled in
 
 
 class VerdictPolicy(Strict):
