@@ -197,3 +197,11 @@ def test_the_papers_of_a_board_meeting_held_in_public_show_the_board_in_public()
     tor = paper(text.replace("Minutes of the meeting", "Terms of reference of the committee, reporting to the meeting"),
                 "terms-of-reference")
     assert read_practice([tor]).board_in_public == []
+
+
+def test_mentions_of_contracts_that_record_no_decision_are_not_awards():
+    text = """## Contracts
+5.1 The contract with Harbourline Hearing Ltd for community audiology runs until March 2027.
+5.2 The Board noted the ICB's procurement policy, which covers the extension of contracts with independent sector providers.
+5.3 The Board approved the award of the contract for wheelchair services to NHS England's preferred NHS trust."""
+    assert read_practice([paper(text, "minutes")]).awards == []

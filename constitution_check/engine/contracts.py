@@ -18,6 +18,9 @@ _COMPANY = re.compile(r"\b([A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|and|&|of))*\s+(
 _DESCRIBED = re.compile(r"\b(independent[- ]sector provider|private (limited )?company|private provider|"
                         r"for-profit|commercial provider)\b", re.I)
 _NHS = re.compile(r"\bNHS (foundation )?trust\b|\bfoundation trust\b|\bNHS (body|provider)\b", re.I)
+# a decision taken or asked for: a policy on contracts, or a date a contract ends, is not an award
+_DECIDED = re.compile(r"\b(approv\w*|agreed|agrees|resolved|decided|awarded|extended|renewed|rolled over|let|"
+                      r"(is|are) asked to|recommend\w*|proposes?|proposed|decision)\b", re.I)
 # a recommendation or resolution, not an option weighed and rejected or a question from the floor
 _NOT_THE_DECISION = re.compile(r"\b(not recommended|rejected|option \d+: run|question:|asked why|asked whether)\b", re.I)
 _COMPETITIVE = re.compile(r"\b(following|after|through|by) (a|an open|the) (competitive (process|tender\w*)|tender\w*)\b", re.I)
@@ -64,7 +67,7 @@ def read_awards(doc: Document) -> list[Award]:
     awards: list[Award] = []
     for s in sentences:
         text = s.text
-        if s.kind == "heading" or not (_DECISION.search(text) and _CONTRACT.search(text)):
+        if s.kind == "heading" or not (_DECISION.search(text) and _CONTRACT.search(text) and _DECIDED.search(text)):
             continue
         if _NOT_THE_DECISION.search(text) or _NHS.search(_the_awardee(text)):
             continue
@@ -104,7 +107,7 @@ def _private_provider(text: str) -> str | None:
         return named[0][1].name
     for m in _COMPANY.finditer(text):
         name = m.group(1)
-        if not _NHS.search(name) and not re.match(r"(The|A|An)\s", name):
+        if not _NHS.search(name) and "NHS" not in name and not re.match(r"(The|A|An)\s", name):
             return name
     if _DESCRIBED.search(text):
         return "an independent sector provider (as the paper describes it)"
