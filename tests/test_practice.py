@@ -205,3 +205,23 @@ def test_mentions_of_contracts_that_record_no_decision_are_not_awards():
 5.2 The Board noted the ICB's procurement policy, which covers the extension of contracts with independent sector providers.
 5.3 The Board approved the award of the contract for wheelchair services to NHS England's preferred NHS trust."""
     assert read_practice([paper(text, "minutes")]).awards == []
+
+
+def test_the_reports_say_what_the_board_papers_show():
+    from constitution_check.report import html, markdown
+
+    agenda = """## Part A: business in public
+| Item | Business |
+|---|---|
+| A1 | Welcome |
+| A2 | Chief Executive's report |
+## Part B: business in private
+| Item | Business |
+|---|---|
+| B1 | Estates strategy (commercially confidential) |"""
+    report = judge_documents([paper(agenda, "agenda"), paper(AWARD, "contract-award", "award.pdf")], None, "headline")
+    md = markdown.render(report)
+    section = md.split("## What the board papers show")[1].split("<a id=")[0]
+    assert "Items taken in private: 1 of 3 agenda items" in section
+    assert "Harbourline Hearing Ltd (extension; decided in public; reasons published; no NHS provider considered)" in section
+    assert "What the board papers show" in html.render(report)

@@ -15,7 +15,9 @@ _EXCLUSION = re.compile(r"\bexclu\w*\b[^.]{0,60}\b(press|public)\b|\badmission t
 _GROUNDS = re.compile(r"\b(commercial\w*|confidential\w*|personal (data|information)|legal(ly)? (advice|privilege\w*)|"
                       r"prejudicial to the public interest|special reasons?|negotiations?|staff(ing)? matters?|"
                       r"individual (patients?|staff|members? of staff))\b", re.I)
-_ITEM = re.compile(r"^(item\s+)?(\d{1,2}(\.\d{1,2})?|[A-Z]\d{1,2}|B\d{1,2})\b", re.I)
+_ITEM = re.compile(r"^(item\s*:?\s*)?(\d{1,2}(\.\d{1,2})?|[A-Z]\d{1,2}|B\d{1,2})\b", re.I)
+_PLAIN_ITEM = re.compile(r"^(item\s+)?([A-Z]\d{1,2}|\d{1,2})\b(?!\.\d)", re.I)
+_AGENDA_ROW = re.compile(r"^item\s*:?\s*(?P<n>[A-Z]?\d{1,2}(\.\d{1,2})?)\b", re.I)  # "Item: A5; Business: ..."
 _QUESTION_SECTION = re.compile(r"question", re.I)
 _Q_STATUS = [
     ("refused", re.compile(r"\b(declined|refused|not accepted|not be taken|out of scope|outside the scope|ruled out|"
@@ -57,6 +59,7 @@ class Practice:
     awards: list[contracts.Award] = field(default_factory=list)
     committees_in_private: list[tuple[Document, Sentence]] = field(default_factory=list)
     board_in_public: list[tuple[Document, Sentence]] = field(default_factory=list)
+    agenda_items: set[tuple[str, str]] = field(default_factory=set)  # (document, item number) of every agenda item
     papers: int = 0
 
     def question_counts(self) -> dict[str, int]:
@@ -69,10 +72,16 @@ class Practice:
         return {
             "board_papers": self.papers,
             "items_in_private": len(self.private_items),
+            "items_in_private_by_document": {
+                path: [sum(1 for _, d, _ in self.private_items if d.path == path),
+                       sum(1 for p, _ in self.agenda_items if p == path) or None]
+                for path in dict.fromkeys(d.path for _, d, _ in self.private_items)},
+            "agenda_items": len(self.agenda_items) or None,  # "3 of 17 items in private", where the agenda says
             "exclusion_grounds": sorted({g for g, _, _ in self.exclusion_grounds}),
             "public_questions": self.question_counts(),
-            "private_healthcare_interests": [{"declared": w, "provider": p, "document": d.path, "page": s.page}
-                                             for w, p, d, s in self.interests],
+            "private_healthcare_interests": list({(w, p, d.path, s.page): {"declared": w, "provider": p,
+                                                                           "document": d.path, "page": s.page}
+                                                  for w, p, d, s in self.interests}.values()),
             "papers_published_days_before": sorted({n for n, _, _ in self.notice_days}),
             "contracts_to_non_nhs_providers": [a.summary() for a in self.awards],
             "committee_meetings_in_private": len(self.committees_in_private),
@@ -113,6 +122,7 @@ def read_practice(documents: list[Document]) -> Practice:
         practice.papers += 1
         practice.awards.extend(contracts.read_awards(doc))
         sentences = doc.sentences
+        has_rows = any(_AGENDA_ROW.match(x.text) for x in sentences)
         for i, s in enumerate(sentences):
             section = " / ".join(s.section)
             text = s.text
@@ -121,7 +131,10 @@ def read_practice(documents: list[Document]) -> Practice:
                 following = " ".join(x.text for x in sentences[i:i + 3] if x.block in (s.block, s.block + 1))
                 grounds = [g.group(0).lower() for g in _GROUNDS.finditer(following)]
                 practice.exclusion_grounds.extend((g, doc, s) for g in grounds or ["no grounds stated"])
-            if _PRIVATE_PART.search(section) and s.kind != "heading" and _ITEM.match(text) and not _EXCLUSION.search(text) \
+            row = _AGENDA_ROW.match(text)
+            if row and "agenda" in kinds:  # minutes list private items in rows, not the whole agenda
+                practice.agenda_items.add((doc.path, row.group("n").upper()))
+            if _PRIVATE_PART.search(section) and s.kind != "heading" and _private_item(text, row, has_rows) \
                     and all(s.block != other.block for _, d, other in practice.private_items if d is doc):
                 practice.private_items.append((text, doc, s))
             if _QUESTION_SECTION.search(section) and s.kind != "heading":
@@ -136,6 +149,8 @@ def read_practice(documents: list[Document]) -> Practice:
                 described = _DESCRIBED_PRIVATE.search(text)
                 if not named and described and _ROLE.search(text):
                     words = described.group(0).split()
+                    if "(" in " ".join(words) and ")" not in " ".join(words):
+                        words = " ".join(words).split("(")[0].split()  # cut before a bracket the limit left open
                     while words and words[-1].lower() in ("and", "or", "of", "the", "a", "an", "for", "in", "to", "with"):
                         words.pop()  # the phrase is cut at forty characters: end it on a word that ends something
                     practice.interests.append((" ".join(words), "a private healthcare company (as the paper describes it)",
@@ -152,6 +167,15 @@ def read_practice(documents: list[Document]) -> Practice:
                 practice.notice_days.append((int(word) if word.isdigit() else _NUMBERS[word], doc, s))
         _drop_ungrounded_if_grounded(practice, doc)
     return practice
+
+
+def _private_item(text: str, row, has_rows: bool) -> bool:
+    """An item of private business: a row of the agenda's private part ('Item: B2; Business: ...'),
+    or, in a paper without such rows, a line numbered as an item ('B2 ...', '10 ...'), never a
+    numbered paragraph of the minutes ('14.1 The following items ...') or the resolution itself."""
+    if row:
+        return not re.search(r"\bresolution to exclude\b", text, re.I)
+    return not has_rows and bool(_PLAIN_ITEM.match(text)) and not _EXCLUSION.search(text)
 
 
 def _drop_ungrounded_if_grounded(practice: Practice, doc: Document) -> None:

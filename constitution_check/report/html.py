@@ -4,6 +4,7 @@ piece of document text escaped so it can never become markup or script."""
 from functools import lru_cache
 
 from .model import Report
+from .practice_lines import practice_lines
 
 LABELS = {"met": ("✓", "met"), "partial": ("◐", "partial"), "not_met": ("✗", "not met"), "silent": ("○", "silent")}
 
@@ -18,7 +19,7 @@ def _environment():
 
 def render(report: Report) -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(report=report, labels=LABELS, where=where)
+    return template.render(report=report, labels=LABELS, where=where, practice=practice_lines(report.practice))
 
 
 def where(result, limit: int = 3) -> str:

@@ -2,6 +2,7 @@
 
 from .html import where as html_where
 from .model import Report
+from .practice_lines import practice_lines
 
 SYMBOLS = {"met": "✅ met", "partial": "🟡 partial", "not_met": "❌ not met", "silent": "⚪ silent"}
 
@@ -32,6 +33,10 @@ def render(report: Report) -> str:
     out.append(f"\n**{s['met']} met, {s['partial']} partial, {s['not_met']} not met, {s['silent']} silent.**")
     if report.not_covered:
         out.append(f"\nNot checked yet (no rule): {', '.join(report.not_covered)}.")
+    shown = practice_lines(report.practice)
+    if shown:
+        out.append("\n## What the board papers show\n")
+        out.extend(f"- {_cell(line)}" for line in shown)
     for r in report.results:
         out.append(f"\n<a id=\"{r.demand}\"></a>\n## {r.title}\n")
         numbers = ", ".join(f"{k} {v}" for k, v in r.sources.items())
