@@ -225,3 +225,9 @@ def test_the_reports_say_what_the_board_papers_show():
     assert "Items taken in private: 1 of 3 agenda items" in section
     assert "Harbourline Hearing Ltd (extension; decided in public; reasons published; no NHS provider considered)" in section
     assert "What the board papers show" in html.render(report)
+
+
+def test_an_award_to_an_nhs_trust_is_reported_but_shows_no_gap():
+    summary = read_practice([paper(AWARD, "contract-award")]).summary()
+    assert [(c["provider"], c["route"]) for c in summary["contracts_to_nhs_providers"]] == [
+        ("Northfield Community NHS Foundation Trust", "competitive process")]

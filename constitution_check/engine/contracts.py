@@ -23,7 +23,7 @@ _DECIDED = re.compile(r"\b(approv\w*|agreed|agrees|resolved|decided|awarded|exte
                       r"(is|are) asked to|recommend\w*|proposes?|proposed|decision)\b", re.I)
 # a recommendation or resolution, not an option weighed and rejected or a question from the floor
 _NOT_THE_DECISION = re.compile(r"\b(not recommended|rejected|option \d+: run|question:|asked why|asked whether)\b", re.I)
-_COMPETITIVE = re.compile(r"\b(following|after|through|by) (a|an open|the) (competitive (process|tender\w*)|tender\w*)\b", re.I)
+_COMPETITIVE = re.compile(r"\b(following|after|through|by|in|under) (a|an open|the) (competitive (process|tender\w*)|tender\w*)\b", re.I)
 _NO_COMPETITION = re.compile(
     r"\bno competitive (process|tender\w*)\b|\bwithout (a |any )?(competitive|competition|tender\w*)\b|"
     r"\bcompetitive tender held:?\s*no\b|\bnot (been )?(advertised|tendered)\b|\bnone has been held\b|"
@@ -59,6 +59,20 @@ class Award:
         return {"provider": self.provider, "route": self.route, "nhs_considered": self.nhs_considered,
                 "decided_in_private": self.in_private, "reasons_public": self.reasons_public,
                 "document": self.document.path, "page": self.sentence.page, "clause": self.sentence.clause}
+
+
+def read_nhs_awards(doc: Document) -> list[tuple[str, str, Sentence]]:
+    """(NHS provider, route, sentence) for each decision to award or extend a contract to an NHS
+    body: reported beside the private awards so a reader sees where contracts go."""
+    found: list[tuple[str, str, Sentence]] = []
+    for s in doc.sentences:
+        if s.kind == "heading" or not (_DECISION.search(s.text) and _CONTRACT.search(s.text) and _DECIDED.search(s.text)):
+            continue
+        awardee = _the_awardee(s.text)
+        m = re.match(r"[^,;(]*?(NHS (Foundation )?Trust|Foundation Trust)", awardee)
+        if m and not _NOT_THE_DECISION.search(s.text) and all(m.group(0) != f for f, _, _ in found):
+            found.append((m.group(0).strip(), _route(s, [s], {}), s))
+    return found
 
 
 def read_awards(doc: Document) -> list[Award]:

@@ -57,6 +57,7 @@ class Practice:
     interests: list[tuple[str, str, Document, Sentence]] = field(default_factory=list)  # (written, provider, ...)
     notice_days: list[tuple[int, Document, Sentence]] = field(default_factory=list)
     awards: list[contracts.Award] = field(default_factory=list)
+    nhs_awards: list[tuple[str, str, Document, Sentence]] = field(default_factory=list)  # (trust, route, ...)
     committees_in_private: list[tuple[Document, Sentence]] = field(default_factory=list)
     board_in_public: list[tuple[Document, Sentence]] = field(default_factory=list)
     agenda_items: set[tuple[str, str]] = field(default_factory=set)  # (document, item number) of every agenda item
@@ -84,6 +85,8 @@ class Practice:
                                                   for w, p, d, s in self.interests}.values()),
             "papers_published_days_before": sorted({n for n, _, _ in self.notice_days}),
             "contracts_to_non_nhs_providers": [a.summary() for a in self.awards],
+            "contracts_to_nhs_providers": [{"provider": n, "route": r, "document": d.path, "page": s.page,
+                                            "clause": s.clause} for n, r, d, s in self.nhs_awards],
             "committee_meetings_in_private": len(self.committees_in_private),
         }
 
@@ -121,6 +124,7 @@ def read_practice(documents: list[Document]) -> Practice:
             continue
         practice.papers += 1
         practice.awards.extend(contracts.read_awards(doc))
+        practice.nhs_awards.extend((name, route, doc, s) for name, route, s in contracts.read_nhs_awards(doc))
         sentences = doc.sentences
         has_rows = any(_AGENDA_ROW.match(x.text) for x in sentences)
         for i, s in enumerate(sentences):

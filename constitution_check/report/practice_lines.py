@@ -33,6 +33,9 @@ def practice_lines(practice: dict | None) -> list[str]:
         nhs = "an NHS provider was considered" if c["nhs_considered"] else "no NHS provider considered"
         lines.append(f"Contract with a provider outside the NHS: {c['provider']} ({c['route']}; decided {decided}; "
                      f"{reasons}; {nhs}), {Path(c['document']).name} page {c['page']}.")
+    for c in practice.get("contracts_to_nhs_providers", []):
+        lines.append(f"Contract with an NHS provider: {c['provider']} ({c['route']}), "
+                     f"{Path(c['document']).name} page {c['page']}.")
     if practice.get("committee_meetings_in_private"):
         lines.append(f"Committee meetings recorded as held in private: {practice['committee_meetings_in_private']}.")
     return lines
