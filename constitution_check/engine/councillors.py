@@ -47,7 +47,7 @@ _COUNCILLOR_REQUIRED = re.compile(
     r"\b(eligible|qualif\w+)\b(?:[^.;]|\.(?=\d)){0,100}\bonly if\b(?:[^.;]|\.(?=\d)){0,100}\b(elected member|councillor)|"
     r"\b(may|shall|will|must) not (nominate|appoint|put forward) (one of )?(its |their |an? )?(officers?|employees?)|"
     r"\bnominat\w*\b(?:[^.;]|\.(?=\d)){0,40}\b(one of its|one of their|from among its|from among their|from its|from their)\s+"
-    r"(own\s+)?(elected\s+)?(elected members|councillors)|"
+    r"(own\s+)?((serving|sitting|current)\s+)?(elected\s+)?(elected members|councillors)|"
     r"\b(one|an?)\s+(elected member|councillor)\s+(from|of|for)\s+each\b|"
     r"\b(unless|only if|provided that)\b(?:[^.;]|\.(?=\d)){0,80}\b(an? )?(serving |sitting |elected )?(councillor|elected member)", re.I)
 _COUNCILLOR_NAMED = re.compile(r"\b(elected members?|councillors?|cllr|elected representatives?|leaders? of|"
