@@ -12,6 +12,7 @@ QUOTE_CHARS = 300
 # The evidence that best shows *why* a demand is not met comes first: a contrary provision ('present'),
 # then a commitment left to discretion or qualified, then what the document does commit to.
 _PREFERENCE = {"present": 0, "weak": 1, "contradicted": 1, "negated": 1, "firm": 2, "vetoed": 3}
+_PARTIAL_PREFERENCE = {"firm": 0, "weak": 1, "contradicted": 1, "negated": 1, "present": 2, "vetoed": 3}
 
 
 @dataclass
@@ -128,8 +129,10 @@ def _constitution(report: Report) -> str | None:
 def gap_facts(result: Result, report: Report, quoted: dict[tuple, str]) -> dict:
     """One gap's facts. `quoted` remembers quotes already used in this letter, so no sentence repeats."""
     home = _constitution(report)
+    # a partial finding is best shown by what is firm, beside what is missing; a gap by what stands in the way
+    preference = _PARTIAL_PREFERENCE if result.verdict == "partial" else _PREFERENCE
     cited = sorted((e for e in result.evidence if e.status != "practice"),
-                   key=lambda e: (e.document != home, _PREFERENCE.get(e.status or "", 2)))
+                   key=lambda e: (e.document != home, preference.get(e.status or "", 2)))
     fresh = [e for e in cited if (e.document, e.page, e.quote) not in quoted]
     quote, earlier = None, None
     if fresh:
