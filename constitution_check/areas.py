@@ -41,8 +41,33 @@ class Area:
     councils: list[Council] = field(default_factory=list)
     raw: dict = field(default_factory=dict)
 
+    @property
+    def dissolved(self) -> str | None:
+        """The day the board ceased to exist (ISO), for the boards dissolved in April 2026."""
+        return _date(self.raw.get("dissolved"))
+
+    def own_date(self) -> str | None:
+        """The board's last day, for a dissolved board: its area is judged as it stood then."""
+        if not self.dissolved:
+            return None
+        import datetime
+
+        return (datetime.date.fromisoformat(self.dissolved) - datetime.timedelta(days=1)).isoformat()
+
+    def dissolution_note(self) -> str | None:
+        """'the board was dissolved on 2026-04-01 and merged into NHS Central East Integrated Care Board; ...'"""
+        if not self.dissolved:
+            return None
+        areas = load_areas()
+        successors = [areas[s["key"]].icb if s.get("key") in areas else str(s.get("key"))
+                      for s in self.raw.get("successors") or []]
+        into = f" and merged into {' and '.join(successors)}" if successors else ""
+        return (f"the board was dissolved on {self.dissolved}{into}; it is judged against its own area "
+                f"and councils as they stood on {self.own_date()}")
+
     def councils_on(self, date: str | None = None) -> list[Council]:
-        """The councils of the area on a date (ISO), or as they stand now."""
+        """The councils of the area on a date (ISO), or as they stand now (a dissolved board's: on its last day)."""
+        date = date or self.own_date()
         out = []
         for c in self.councils:
             if date:
@@ -89,6 +114,12 @@ def _date(value) -> str | None:
     return str(value) if value else None
 
 
+def with_dissolution(how: str, area: Area | None) -> str:
+    """How the area was found, and, for a board that no longer exists, when it was dissolved and into what."""
+    note = area.dissolution_note() if area is not None else None
+    return f"{how}; {note}" if note else how
+
+
 def _names(area: Area) -> list[str]:
     return [area.key, area.name, area.icb, *area.aliases]
 
@@ -129,7 +160,7 @@ def _council_patterns():
     for council in all_councils():
         for variant in council.variants:
             text = variant.replace("&", "and")
-            patterns.append((council, re.compile(r"(?<![A-Za-z])" + re.escape(text) + r"(?![A-Za-z])")))
+            patterns.append((council, re.compile(r"(?<![A-Za-z])" + re.escape(text) + r"(?![A-Za-z])"), text))
     return patterns
 
 
@@ -138,7 +169,9 @@ def find_councils(text: str) -> list[tuple[Council, int, int]]:
     also read as 'Lincolnshire'. Falls back to fuzzy matching for spelling variants."""
     prepared = _expand_abbreviations(text.replace("&", "and"))
     spans: list[tuple[Council, int, int]] = []
-    for council, pattern in _council_patterns():
+    for council, pattern, literal in _council_patterns():
+        if literal not in prepared:  # the regex needs the name itself: a substring test is far cheaper
+            continue
         for m in pattern.finditer(prepared):
             spans.append((council, m.start(), m.end()))
     spans.sort(key=lambda s: -(s[2] - s[1]))
@@ -165,16 +198,23 @@ def _fuzzy_councils(text: str) -> list[tuple[Council, int, int]]:
 
     norm = normalise_name(text)
     found = []
-    for council in all_councils():
-        for variant in {council.name, council.short}:
-            target = normalise_name(variant)
-            if len(target) < 8:
-                continue
+    for council, targets in _fuzzy_targets():
+        for target in targets:
             score = fuzz.partial_ratio(target, norm)
             if score >= 90:
                 found.append((council, 0, 0))
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_targets() -> list[tuple[Council, list[str]]]:
+    """Each council's normalised name and short name (eight letters or more), worked out once."""
+    out = []
+    for council in all_councils():
+        targets = [normalise_name(v) for v in {council.name, council.short}]
+        out.append((council, [t for t in targets if len(t) >= 8]))
+    return out
 
 
 def detect_area(texts: list[str]) -> tuple[Area | None, str | None]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import AreaError
 from .output import write_atomic
 
-DOCUMENT_SUFFIXES = {".pdf"}
+DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
 
 
 @dataclass
@@ -29,6 +29,7 @@ class AreaOutcome:
     report: dict | None = None
     errors: list[str] = field(default_factory=list)
     slug: str = ""
+    changed_since: str | None = None  # with --previous: what changed since that batch
 
 
 def discover(folder: Path) -> list[AreaJob]:
@@ -52,13 +53,13 @@ def _area_or_none(name: str) -> str | None:
         return None
 
 
-def run_job(job: AreaJob, use_cache: bool, ruleset: str) -> AreaOutcome:
+def run_job(job: AreaJob, use_cache: bool, ruleset: str, ocr: bool = False, limits=None) -> AreaOutcome:
     """One area, in a worker process: never raises, whatever the files hold."""
-    from .check import check_paths
+    from .check import DEFAULT_LIMITS, check_paths
 
     outcome = AreaOutcome(job)
     try:
-        result = check_paths(job.paths, job.area_name, ruleset, use_cache)
+        result = check_paths(job.paths, job.area_name, ruleset, use_cache, ocr=ocr, limits=limits or DEFAULT_LIMITS)
     except Exception as exc:  # a worker must report, not die, so the rest of the batch goes on
         outcome.errors.append(f"{job.label}: could not be checked ({type(exc).__name__}: {exc})")
         return outcome
@@ -69,7 +70,7 @@ def run_job(job: AreaJob, use_cache: bool, ruleset: str) -> AreaOutcome:
 
 
 def run_batch(folder: Path, out: Path, use_cache: bool = True, ruleset: str = "all", workers: int | None = None,
-              progress=None) -> list[AreaOutcome]:
+              progress=None, ocr: bool = False, limits=None, previous: Path | None = None) -> list[AreaOutcome]:
     from .report.model import Report
     from .report import html, markdown, scorecard
 
@@ -78,7 +79,7 @@ def run_batch(folder: Path, out: Path, use_cache: bool = True, ruleset: str = "a
     outcomes: list[AreaOutcome] = []
     workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_job, job, use_cache, ruleset) for job in jobs]
+        futures = [pool.submit(run_job, job, use_cache, ruleset, ocr, limits) for job in jobs]
         for future in as_completed(futures):
             outcomes.append(future.result())
             if progress:
@@ -95,6 +96,10 @@ def run_batch(folder: Path, out: Path, use_cache: bool = True, ruleset: str = "a
         write_atomic(folder_out / "report.json", report.model_dump_json(indent=2, exclude_none=True) + "\n")
         write_atomic(folder_out / "report.md", markdown.render(report))
         write_atomic(folder_out / "report.html", html.render(report))
+    if previous is not None:
+        from .compare import mark_changes
+
+        mark_changes(previous, outcomes)
     write_atomic(out / "summary.csv", scorecard.csv_text(outcomes))
     write_atomic(out / "summary.html", scorecard.html_text(outcomes))
     return outcomes

@@ -1,11 +1,12 @@
 """One area's documents -> the report: extraction, rules, verdicts, evidence, letter points."""
 
 import sys
+from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import SCHEMA_VERSION, __version__
-from .areas import Area, detect_area, find_councils, resolve_area
+from .areas import Area, detect_area, find_councils, resolve_area, with_dissolution
 from .document import Document
 from .engine import councillors, explain
 from .engine.findings import Engine, RuleFindings
@@ -15,7 +16,11 @@ from .engine.practice import findings_present, read_practice
 from .engine.verdict import _at_least, _at_most, judge
 from .errors import InputError
 from .extract import extract
+from .extract.kinds import pack_parts
 from .report.model import AreaInfo, DocumentInfo, Evidence, Report, Result
+from .worker import Limits
+
+DEFAULT_LIMITS = Limits()
 
 
 @dataclass
@@ -32,11 +37,13 @@ def engine_for(rule_ids: tuple[str, ...], extra: tuple[str, ...] = ()) -> Engine
     return Engine([rules[r] for r in rule_ids], load_common())
 
 
-def load_documents(paths: list[str], use_cache: bool = True, password: str | None = None):
+def load_documents(paths: list[str], use_cache: bool = True, password: str | None = None, ocr: bool = False,
+                   limits: Limits | None = DEFAULT_LIMITS):
+    """Each file is read in a worker process within `limits` (time, memory, pages); None reads in this process."""
     docs, errors = [], []
     for path in paths:
         try:
-            docs.append(extract(path, use_cache=use_cache, password=password))
+            docs.append(extract(path, use_cache=use_cache, password=password, ocr=ocr, limits=limits))
         except InputError as err:
             errors.append(err)
         except (MemoryError, RecursionError):
@@ -47,10 +54,11 @@ def load_documents(paths: list[str], use_cache: bool = True, password: str | Non
 
 
 def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "all", use_cache: bool = True,
-                password: str | None = None, explain_all: bool = False, extra_rules: tuple[str, ...] = ()) -> Outcome:
+                password: str | None = None, explain_all: bool = False, extra_rules: tuple[str, ...] = (),
+                ocr: bool = False, limits: Limits | None = DEFAULT_LIMITS) -> Outcome:
     area = resolve_area(area_name) if area_name else None
     resolve_ruleset(ruleset, extra_rules)  # fail on an unknown ruleset before reading any file
-    docs, errors = load_documents(paths, use_cache, password)
+    docs, errors = load_documents(paths, use_cache, password, ocr, limits)
     if not docs:
         return Outcome(None, errors)
     return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules), errors)
@@ -68,31 +76,49 @@ def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str =
     results = [apply_practice(rule, _result(rule, findings[rule.id], docs, area, area_source, sources, ruleset,
                                             explain_all), shown) for rule in rules]
     summary = {v: sum(1 for r in results if r.verdict == v) for v in ("met", "partial", "not_met", "silent")}  # after practice
+    _mark_ocr(results, docs)
     return Report(schema_version=SCHEMA_VERSION, tool_version=__version__, ruleset=ruleset.id, area=area_info,
                   documents=[DocumentInfo(path=d.path, sha256=d.sha256,
                                           kind="constitution" if d.kind == "constitution" else "board-papers",
                                           paper_kinds=d.paper_kinds or ([] if d.kind == "constitution" else [d.kind]),
+                                          parts=[{"kind": k, "heading": h, "page": p} for k, h, p in pack_parts(d)]
+                                          if d.kind == "board-pack" else [],
+                                          format=d.file_format,
+                                          ocr_pages=[{"page": p.number, "confidence": p.ocr_confidence}
+                                                     for p in d.pages if p.ocr],
                                           pages=d.page_count, title=d.title, warnings=d.warnings) for d in docs],
-                  results=results, summary=summary, not_covered=uncovered(ruleset.id, extra_rules),
+                  results=results, summary=summary, not_covered=uncovered(ruleset_name, extra_rules),
                   practice=practice.summary() if practice.papers else None)
+
+
+def _mark_ocr(results: list[Result], docs: list[Document]) -> None:
+    """A quote read by OCR may hold misread words: say so, with Tesseract's confidence."""
+    confidence = {(d.path, p.number): p.ocr_confidence for d in docs for p in d.pages if p.ocr}
+    for result in results:
+        for e in result.evidence:
+            if (e.document, e.page) in confidence:
+                e.ocr_confidence = confidence[(e.document, e.page)]
 
 
 def _area(docs: list[Document], area: Area | None) -> tuple[AreaInfo, Area | None, str]:
     if area is not None:
         return (AreaInfo(name=area.name, icb=area.icb, local_authorities=[c.name for c in area.councils_on()],
-                         source="reference", detected_by="given with --area"), area, "reference")
+                         source="reference", detected_by=with_dissolution("given with --area", area)), area, "reference")
     opening = [s.text for d in docs for s in d.sentences if s.page <= 3][:200]
     detected, how = detect_area(opening)
-    named = _councils_named(docs)
+    # a constitution's area clause names the councils; board papers name councils in passing
+    named = _councils_named([d for d in docs if d.kind == "constitution"])
     if named:
         return (AreaInfo(name=detected.name if detected else None, icb=detected.icb if detected else None,
                          local_authorities=named, source="document",
-                         detected_by=(how + "; councils read from the document") if how
-                         else "councils read from the document"), detected, "document")
+                         detected_by=with_dissolution((how + "; councils read from the document") if how
+                                                      else "councils read from the document", detected)),
+                detected, "document")
     if detected:
         return (AreaInfo(name=detected.name, icb=detected.icb,
                          local_authorities=[c.name for c in detected.councils_on()], source="reference",
-                         detected_by=how + "; councils from the reference data"), detected, "reference")
+                         detected_by=with_dissolution(how + "; councils from the reference data", detected)),
+                detected, "reference")
     return AreaInfo(source="none", detected_by="no area found: give --area"), None, "none"
 
 
@@ -115,7 +141,7 @@ def _result(rule: Rule, found: RuleFindings, docs, area, area_source, sources, r
     title = ruleset.titles.get(rule.id, rule.title)
     if rule.analyser == "councillors":
         return _councillor_result(rule, found, docs, area, area_source, sources, title, explain_all)
-    judgement = judge(rule, found)
+    judgement = judge(rule, found, {d.path for d in docs if d.kind in rule.addressed_by})
     status = judgement.element_status
     evidence_hits = explain.select_evidence(rule, found) if judgement.verdict != "silent" else []
     fields = explain.letter_fields(rule, status, found, evidence_hits)
@@ -174,10 +200,16 @@ def apply_practice(rule: Rule, result: Result, shown: dict) -> Result:
             verdict = _at_most(verdict, signal.cap)
         doc, sentence, what = cases[0]
         more = f" ({len(cases)} instances)" if len(cases) > 1 else ""
+        where = f"{Path(doc.path).name}, page {sentence.page}" + (f", {sentence.clause}" if sentence.clause else "")
+        if result.verdict == "silent" and verdict != "silent":
+            result.reason = "No commitment on this demand was found in the documents."
         result.reason += f" In practice: {signal.label}: {what}{more} ({doc.path}, page {sentence.page})."
         if verdict != result.verdict:
             result.reason += f" The verdict is held to {verdict.replace('_', ' ')} by what the board papers show."
             result.verdict = verdict
+        if signal.letter:
+            # what the papers show comes first: it is the most specific thing a group can put to the chair
+            result.letter_points.insert(0, explain.render_letter(signal.letter, {"what": what + more, "where": where}))
         for doc, sentence, what in cases[:3]:
             result.evidence.append(Evidence(document=doc.path, page=sentence.page, clause=sentence.clause,
                                             heading=sentence.heading, quote=sentence.parts[0].text,

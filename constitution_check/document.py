@@ -51,6 +51,8 @@ class Page(BaseModel):
     number: int
     text: str
     garbled: bool = False
+    ocr: bool = False  # the text was read from the page image by Tesseract
+    ocr_confidence: float | None = None  # Tesseract's mean word confidence on the page, 0-100
 
 
 class Document(BaseModel):
@@ -64,6 +66,7 @@ class Document(BaseModel):
     sentences: list[Sentence]
     tables: list[Table] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    file_format: str = "pdf"  # pdf | docx | html | text: what the content is, whatever the name says
 
     @property
     def page_count(self) -> int:

@@ -57,13 +57,17 @@ def load_providers() -> list[Provider]:
 def _token_match(a: str, b: str) -> bool:
     """Equal, or one typing slip apart ('Sprie' for 'Spire'); a longer word is never a
     shorter one's variant ('Capital' is not 'Capita', 'Priority' not 'Priory')."""
-    from rapidfuzz.distance import OSA
-
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or a.startswith(b) or b.startswith(a):
-        return False
-    return OSA.distance(a, b) <= 1
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5 or a.startswith(b) or b.startswith(a):
+        return False  # words whose lengths differ by two or more are never one slip apart
+    return _osa_distance(a, b) <= 1
+
+
+def _osa_distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b)
 
 
 def _corresponds(left: list[str], right: list[str]) -> bool:
@@ -80,15 +84,63 @@ def _variant_matches(written: str, variant: str, needs_full_name: bool) -> bool:
     return _corresponds(distinctive(written), distinctive(variant))
 
 
-def match_provider(written: str) -> Provider | None:
-    """The private provider a written organisation name refers to, or None."""
-    if not _words(written) or all(w in _GENERIC for w in _words(written)) and len(_words(written)) < 2:
-        return None
+@lru_cache(maxsize=1)
+def _variant_words() -> list[tuple[Provider, bool, list[str], frozenset]]:
+    """Each provider variant's words, worked out once: (provider, whole name only, the words to compare, as a set),
+    as _variant_matches would work them out for every name written."""
+    out = []
     for provider in load_providers():
         for variant in provider.variants:
-            if _variant_matches(written, variant, provider.needs_full_name):
-                return provider
+            words = _words(variant)
+            whole = provider.needs_full_name or all(w in _GENERIC for w in words) \
+                or all(len(w) <= 3 for w in distinctive(variant))
+            compared = words if whole else distinctive(variant)
+            out.append((provider, whole, compared, frozenset(compared)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _partners(word: str) -> frozenset:
+    """The words of the provider list that _token_match pairs with this word (it is symmetric)."""
+    vocabulary = {w for _, _, compared, _ in _variant_words() for w in compared}
+    if len(word) < 5:
+        return frozenset({word} & vocabulary)
+    return frozenset(v for v in vocabulary if abs(len(v) - len(word)) <= 1 and _token_match(word, v))
+
+
+def _corresponds_known(left: list[str], partners: dict, right: list[str], right_set: frozenset) -> bool:
+    """_corresponds(left, right) for a right side from the provider list, by partner sets."""
+    if not left or not right or not right_set <= frozenset().union(*(partners[a] for a in left)):
+        return False  # some word of the provider's name has no partner in what was written
+    return all(partners[a] & right_set for a in left)
+
+
+@lru_cache(maxsize=16384)
+def match_provider(written: str) -> Provider | None:
+    """The private provider a written organisation name refers to, or None (the same answer as
+    trying _variant_matches on every variant in turn, with each variant's words worked out once)."""
+    words = _words(written)
+    if not words or all(w in _GENERIC for w in words) and len(words) < 2:
+        return None
+    core = [w for w in words if w not in _GENERIC] or words  # distinctive(written)
+    partners = {w: _partners(w) for w in words}
+    variants = _variant_words()
+    # only variants with a word that has a partner here can correspond; tried in the list's order
+    for i in sorted({i for w in words for partner in partners[w] for i in _variants_with().get(partner, ())}):
+        provider, whole, variant_words, variant_set = variants[i]
+        if _corresponds_known(words if whole else core, partners, variant_words, variant_set):
+            return provider
     return None
+
+
+@lru_cache(maxsize=1)
+def _variants_with() -> dict[str, list[int]]:
+    """Each word of the provider list -> the variants (by position) whose compared words hold it."""
+    index: dict[str, list[int]] = {}
+    for i, (_, _, compared, _) in enumerate(_variant_words()):
+        for word in set(compared):
+            index.setdefault(word, []).append(i)
+    return index
 
 
 def find_providers(text: str) -> list[tuple[str, Provider]]:

@@ -5,8 +5,10 @@ The source format is described in corpora/FORMAT.md. Usage:
     python corpora/build.py              # render every source
     python corpora/build.py --only NAME  # render one (NAME or KIND/NAME)
 
-Output goes to corpora/<kind>/<name>.pdf. Builds are deterministic (reportlab's
-invariant mode), so rebuilding an unchanged source gives a byte-identical PDF.
+Output goes to corpora/<kind>/<name>.pdf; the constitutions in FORMAT_SOURCES are also
+written to corpora/formats/<name>.docx and .html (python-docx), for the formats test.
+Builds are deterministic (reportlab's invariant mode, fixed ZIP dates), so rebuilding an
+unchanged source gives byte-identical files.
 """
 
 import argparse
@@ -332,6 +334,180 @@ def build_file(src):
     return out, pages
 
 
+# ---------------------------------------------------------------- Word and web versions
+
+# A few constitutions are also written as Word files and web pages, the other forms boards
+# publish them in, so the tests can check that every form gives the same verdicts.
+FORMAT_SOURCES = ["somerset", "bsw", "north-east-london", "kent-medway"]
+FORMATS_DIR = CORPORA / "formats"
+_FIXED_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+def render_docx(meta, blocks):
+    """The document as an "accessible" Word version: heading styles, clause numbers as typed
+    text, bullets as Word's own List Bullet numbering, tables with a header row, page breaks."""
+    import datetime
+    import docx
+    from docx.shared import Pt
+
+    doc = docx.Document()
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = meta["title"], "", ""
+    props.created = props.modified = datetime.datetime(2025, 1, 1)
+    props.revision = 1
+    section = doc.sections[0]
+    if meta["header"]:
+        section.header.paragraphs[0].text = meta["header"]
+    if meta["footer"]:
+        section.footer.paragraphs[0].text = meta["footer"].replace("{page}", "").replace("{pages}", "")
+    if meta["cover"]:
+        doc.add_paragraph(meta["title"], style="Title")
+        if meta["subtitle"]:
+            doc.add_paragraph(meta["subtitle"], style="Subtitle")
+        doc.add_page_break()
+    for b in blocks:
+        if b.kind == "pagebreak":
+            doc.add_page_break()
+        elif b.kind == "heading":
+            doc.add_heading(b.text, level=len(b.label))
+        elif b.kind == "numbered":
+            doc.add_paragraph(f"{b.label}\t{b.text}")
+        elif b.kind == "item":
+            para = doc.add_paragraph(f"{b.label}\t{b.text}")
+            para.paragraph_format.left_indent = Pt(36 + 18 * b.level)
+            para.paragraph_format.first_line_indent = Pt(-18)
+        elif b.kind == "bullet":
+            doc.add_paragraph(b.text, style="List Bullet" if b.level == 0 else "List Bullet 2")
+        elif b.kind == "table":
+            ncols = max(len(r) for r in b.rows)
+            table = doc.add_table(rows=0, cols=ncols)
+            table.style = "Table Grid"
+            for i, row in enumerate(b.rows):
+                cells = table.add_row().cells
+                for c, text in enumerate(row + [""] * (ncols - len(row))):
+                    cells[c].text = text
+                    if i == 0:
+                        for run in cells[c].paragraphs[0].runs:
+                            run.bold = True
+        else:
+            doc.add_paragraph(b.text)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+def _deterministic_zip(data):
+    """python-docx stamps each part with the time of saving: fix it, so builds are repeatable."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_html(meta, blocks):
+    """The document as a board's web page: site navigation, a cookie banner and a footer
+    around a <main> that holds headings, paragraphs, nested lists and tables."""
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           f"<title>{escape(meta['title'])} | NHS</title>",
+           "<style>body{font-family:sans-serif} .cookie-banner{position:fixed;bottom:0}</style>",
+           "<script>window.dataLayer = [];</script></head><body>",
+           '<div class="cookie-banner" role="dialog"><p>We use cookies to make this website work. '
+           "Accept all cookies or choose which ones to allow.</p><button>Accept</button></div>",
+           '<header class="site-header"><a class="logo" href="/">NHS</a><nav><ul><li><a href="/">Home</a></li>'
+           '<li><a href="/about">About us</a></li><li><a href="/board">Our board</a></li>'
+           '<li><a href="/contact">Contact us</a></li></ul></nav></header>',
+           '<nav class="breadcrumb"><a href="/">Home</a> &gt; <a href="/about">About us</a> &gt; Constitution</nav>',
+           "<main>", f"<h1>{escape(meta['title'])}</h1>"]
+    if meta["subtitle"]:
+        out.append(f"<p>{escape(meta['subtitle'])}</p>")
+    open_lists = []  # (level, tag, type) of the <ol>/<ul> elements still open
+
+    def close_lists(level=-1):
+        while open_lists and open_lists[-1][0] > level:
+            out.append(f"</li></{open_lists.pop()[1]}>")
+
+    for b in blocks:
+        open_type = next((t for lv, tg, t in open_lists if lv == b.level), None)
+        if b.kind in ("item", "bullet") and _html_list_type(b, open_type) is not None:
+            kind, value = _html_list_type(b, open_type)
+            tag = "ul" if kind == "bullet" else "ol"
+            if open_lists and open_lists[-1][0] == b.level and open_lists[-1][1:] == (tag, kind):
+                out.append("</li>")
+            else:
+                if open_lists and open_lists[-1][0] >= b.level:
+                    close_lists(b.level - 1)
+                open_lists.append((b.level, tag, kind))
+                out.append(f'<{tag} type="{kind}">' if tag == "ol" else "<ul>")
+            attr = f' value="{value}"' if tag == "ol" else ""
+            out.append(f"<li{attr}>{escape(b.text)}")
+            continue
+        close_lists()
+        if b.kind == "pagebreak":
+            continue
+        if b.kind == "heading":
+            level = len(b.label) + 1
+            out.append(f"<h{level}>{escape(b.text)}</h{level}>")
+        elif b.kind == "numbered":
+            out.append(f"<p>{escape(b.label)} {escape(b.text)}</p>")
+        elif b.kind in ("item", "bullet"):
+            out.append(f"<p>{escape(b.label)} {escape(b.text)}</p>")
+        elif b.kind == "table":
+            head = "".join(f"<th>{escape(c)}</th>" for c in b.rows[0])
+            out.append(f"<table><thead><tr>{head}</tr></thead><tbody>")
+            for row in b.rows[1:]:
+                out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+            out.append("</tbody></table>")
+        else:
+            out.append(f"<p>{escape(b.text)}</p>")
+    close_lists()
+    out += ["</main>", '<footer class="site-footer"><p>&copy; NHS 2025. Privacy notice. Accessibility '
+            "statement. Freedom of information.</p></footer>", "</body></html>", ""]
+    return "\n".join(out).encode("utf-8")
+
+
+def _html_list_type(b, open_type=None):
+    """An (a) or (iv) item becomes an <ol type="a|i"> entry (the browser draws the label);
+    items numbered with digits stay as typed text. (i), (v), (x) follow the list they are in."""
+    if b.kind == "bullet":
+        return "bullet", None
+    tag = b.label.strip("()")
+    if not b.label.startswith("("):
+        return None
+    alpha = re.fullmatch(r"[a-z]", tag) is not None
+    roman = re.fullmatch(r"[ivxlc]+", tag) is not None
+    if roman and (not alpha or open_type == "i" or (open_type is None and tag == "i")):
+        return "i", _roman_value(tag)
+    if alpha:
+        return "a", ord(tag) - ord("a") + 1
+    return None
+
+
+def _roman_value(tag):
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for i, ch in enumerate(tag):
+        v = values[ch]
+        total += -v if i + 1 < len(tag) and values[tag[i + 1]] > v else v
+    return total
+
+
+def build_formats(src):
+    """Write corpora/formats/<name>.docx and .html for one source; return their paths."""
+    meta = read_metadata(split_front_matter(src.read_text(encoding="utf-8"))[0])
+    blocks = parse_body(split_front_matter(src.read_text(encoding="utf-8"))[1])
+    FORMATS_DIR.mkdir(parents=True, exist_ok=True)
+    docx_path = FORMATS_DIR / f"{src.stem}.docx"
+    html_path = FORMATS_DIR / f"{src.stem}.html"
+    docx_path.write_bytes(render_docx(meta, blocks))
+    html_path.write_bytes(render_html(meta, blocks))
+    return docx_path, html_path
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", metavar="NAME",
@@ -352,6 +528,9 @@ def main(argv=None):
             failed += 1
             continue
         print(f"{out.relative_to(CORPORA)}: {pages} pages")
+        if src.stem in FORMAT_SOURCES and src.parent.name == "constitutions":
+            for path in build_formats(src):
+                print(f"{path.relative_to(CORPORA)}")
     return 1 if failed else 0
 
 

@@ -107,9 +107,11 @@ class PatternBank:
         self._gaps: dict[str, tuple[int, int]] = {}  # segment key -> allowed gap before it
         self._segment_ids: dict[str, str] = {}  # a segment's token specs -> its one Matcher key
         self._fan_out: dict[str, set[str]] = {}  # a one-segment pattern's Matcher key -> the keys using it
+        self._stale = True  # the scan indexes below need building again
 
     def add(self, key: str, patterns: list) -> None:
         """key names what the patterns mean, e.g. 'public-meetings/board/patterns'."""
+        self._stale = True
         for n, pattern in enumerate(patterns):
             if isinstance(pattern, list):
                 self._fan_out.setdefault(self._segment_key(pattern), set()).add(key)
@@ -156,16 +158,30 @@ class PatternBank:
             found.setdefault(self.keys.get(match_id) or self.nlp.vocab.strings[match_id], []).append((start, end))
         for key, start, end in self.indexed([t.lower_ for t in doc]):
             found.setdefault(key, []).append((start, end))
-        for seg_key, keys in self._fan_out.items():
-            spans = found.get(seg_key)
-            if spans:
-                for key in keys:
-                    found.setdefault(key, []).extend(spans)
-        for key, chains in self._chains.items():
-            spans = [sp for chain in chains for sp in _join_chain(chain, found)]
+        order, chain_keys = self._index()
+        # only the segments this sentence matched, in the order they were added (so spans keep their order)
+        for seg_key in sorted((k for k in found if k in order), key=order.__getitem__):
+            spans = found[seg_key]
+            for key in self._fan_out[seg_key]:
+                found.setdefault(key, []).extend(spans)
+        # a chain can only join when its first segment matched
+        for _, key in sorted({entry for k in found if k in chain_keys for entry in chain_keys[k]}):
+            spans = [sp for chain in self._chains[key] for sp in _join_chain(chain, found)]
             if spans:
                 found.setdefault(key, []).extend(spans)
         return found
+
+    def _index(self):
+        """Built once, after the last add: each one-segment key's position, and for each segment the
+        (position, key) of the chained patterns that open with it."""
+        if self._stale:
+            self._order = {k: i for i, k in enumerate(self._fan_out)}
+            self._chain_keys: dict[str, set] = {}
+            for i, (key, chains) in enumerate(self._chains.items()):
+                for chain in chains:
+                    self._chain_keys.setdefault(chain[0][0], set()).add((i, key))
+            self._stale = False
+        return self._order, self._chain_keys
 
 
 def _indexable(segment: list[dict]) -> bool:

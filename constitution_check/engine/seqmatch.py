@@ -66,16 +66,28 @@ class SequenceMatcher:
         self.by_prefix: dict[str, list[int]] = {}  # first three letters of a prefix -> patterns
         self.short_prefixes: list[tuple[str, int]] = []
         self.unanchored: list[int] = []
+        self.by_regex: list[tuple[Spec, int]] = []
+        self._back: list[int] = []  # how many tokens a pattern's specs before its anchor can take
+        self._fixed: list[list | None] = []  # a pattern of required and optional words: see _alternatives
+        self._anchored: dict[str, tuple[int, ...]] = {}  # word -> _anchored_at(word), filled as words are seen
 
     def add(self, key: str, specs: list[dict]) -> None:
         compiled = tuple(to_spec(s) for s in specs)
-        anchor = next((i for i, s in enumerate(compiled) if s.low >= 1 and (s.words or s.prefixes)), None)
+        eligible = [i for i, s in enumerate(compiled) if s.low >= 1 and (s.words or s.prefixes or s.regex is not None)]
+        # the rarest required word anchors the pattern: any required spec finds the same matches,
+        # but "the" occurs in every sentence and "tender" in few
+        anchor = min(eligible, key=lambda i: (_commonness(compiled[i]), i)) if eligible else None
+        self._anchored.clear()
         n = len(self.patterns)
         self.patterns.append((key, compiled, anchor if anchor is not None else -1))
+        self._back.append(_max_width(compiled[:anchor]) if anchor is not None else 0)
+        self._fixed.append(_alternatives(compiled, anchor if anchor is not None else -1))
         if anchor is None:
             self.unanchored.append(n)
             return
         spec = compiled[anchor]
+        if spec.regex is not None:  # a number in digits or words: tried on each new word, remembered per word
+            self.by_regex.append((spec, n))
         for word in spec.words or ():
             self.by_word.setdefault(word, []).append(n)
         for prefix in spec.prefixes:
@@ -84,29 +96,121 @@ class SequenceMatcher:
             else:
                 self.short_prefixes.append((prefix, n))
 
+    def _anchored_at(self, word: str) -> tuple[int, ...]:
+        """The patterns whose anchor a word can be, in the order they are tried (remembered per word)."""
+        hits = list(self.by_word.get(word, ()))
+        hits += self.by_prefix.get(word[:3], ())
+        hits += [n for prefix, n in self.short_prefixes if word.startswith(prefix)]
+        hits += [n for spec, n in self.by_regex if spec.accepts(word)]
+        return tuple(hits)
+
     def __call__(self, words: list[str]) -> list[tuple[str, int, int]]:
-        candidates: dict[int, set[int]] = {}
+        candidates: dict[int, list[int]] = {}  # pattern -> the positions of its anchor word, ascending
+        anchored = self._anchored
         for position, word in enumerate(words):
-            hits = list(self.by_word.get(word, ()))
-            hits += self.by_prefix.get(word[:3], ())
-            hits += [n for prefix, n in self.short_prefixes if word.startswith(prefix)]
+            hits = anchored.get(word)
+            if hits is None:
+                if len(anchored) > 100_000:  # a bound on memory over a long batch
+                    anchored.clear()
+                hits = anchored[word] = self._anchored_at(word)
             for n in hits:
-                candidates.setdefault(n, set()).add(position)
+                positions = candidates.get(n)
+                if positions is None:
+                    candidates[n] = [position]
+                elif positions[-1] != position:
+                    positions.append(position)
         out: list[tuple[str, int, int]] = []
+        n_words = len(words)
         for n, positions in candidates.items():
             key, specs, anchor = self.patterns[n]
-            if not specs[anchor].accepts(words[min(positions)]) and len(positions) == 1:
+            if not specs[anchor].accepts(words[positions[0]]) and len(positions) == 1:
                 continue
-            starts = {s for p in positions for s in range(max(0, p - _max_width(specs[:anchor])), p + 1)}
+            alternatives = self._fixed[n]
+            if alternatives is not None and len(alternatives) == 1:  # one fixed sequence: the common case
+                tests, at = alternatives[0]
+                width = len(tests)
+                for p in positions:
+                    start = p - at
+                    if start < 0 or start + width > n_words:
+                        continue
+                    for test, word in zip(tests, words[start:start + width]):
+                        if not test(word):
+                            break
+                    else:
+                        out.append((key, start, start + width))
+                continue
+            if alternatives is not None:  # each alternative starts where its anchor sits, less the tokens before it
+                for start, i in sorted({(p - at, i) for p in positions for i, (_, at) in enumerate(alternatives)
+                                        if p >= at}):
+                    tests = alternatives[i][0]
+                    width = len(tests)
+                    if start + width <= len(words) and all(t(w) for t, w in zip(tests, words[start:start + width])):
+                        out.append((key, start, start + width))
+                continue
+            back = self._back[n]
+            starts = {s for p in positions for s in range(max(0, p - back), p + 1)} if back else positions
+            first = specs[0]
             for start in sorted(starts):
+                if first.low >= 1 and not first.accepts(words[start]):
+                    continue  # the first spec is required here: _match_from would find nothing
                 for end in _match_from(specs, words, 0, start):
                     out.append((key, start, end))
         for n in self.unanchored:
             key, specs, _ = self.patterns[n]
+            alternatives = self._fixed[n]
+            if alternatives is not None:  # ("the?"): each start, each fixed sequence in turn, as _match_from would
+                for start in range(n_words):
+                    for tests, _ in alternatives:
+                        width = len(tests)
+                        if start + width <= n_words and all(t(w) for t, w in zip(tests, words[start:start + width])):
+                            out.append((key, start, start + width))
+                continue
             for start in range(len(words)):
                 for end in _match_from(specs, words, 0, start):
                     out.append((key, start, end))
         return list(dict.fromkeys(out))
+
+
+_COMMON = frozenset({
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "be",
+    "is", "are", "was", "were", "been", "has", "have", "it", "its", "their", "our", "his", "her", "this", "that",
+    "these", "those", "such", "any", "all", "each", "every", "other", "which", "who", "shall", "will", "may", "must",
+    "can", "not", "no", "if", ",", ";", ":", ".", "(", ")", "-", "'s"})
+
+
+def _commonness(spec: Spec) -> int:
+    """A rough count of how often a spec's words occur in a document, to choose an anchor."""
+    return sum(50 if w in _COMMON else 1 for w in spec.words or ()) + 5 * len(spec.prefixes) \
+        + (40 if spec.regex is not None else 0)
+
+
+def _alternatives(specs, anchor: int, most: int = 16) -> list[tuple[tuple, int]] | None:
+    """A pattern whose specs each take one token, or none ('word?'), as the fixed sequences it can
+    match, in the order _match_from tries them (an optional word skipped before taken): [(each
+    token's test, where the anchor falls)]. None for wider quantifiers or too many optional words."""
+    if any((s.low, s.high) not in ((1, 1), (0, 1)) for s in specs):
+        return None
+    out: list[tuple[tuple, int]] = [((), -1)]
+    for i, spec in enumerate(specs):
+        test = _test(spec)
+        grown = []
+        for tests, at in out:
+            if spec.low == 0:
+                grown.append((tests, at))
+            grown.append((tests + (test,), len(tests) if i == anchor else at))
+        out = grown
+        if len(out) > most:
+            return None
+    return out
+
+
+def _test(spec: Spec):
+    """spec.accepts as the quickest function that gives the same answers."""
+    if spec.words is None and not spec.prefixes and spec.regex is None:
+        return lambda word: True
+    if spec.words and not spec.prefixes and spec.regex is None:
+        return spec.words.__contains__
+    return spec.accepts
 
 
 def _max_width(specs) -> int:

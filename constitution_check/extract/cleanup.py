@@ -11,9 +11,11 @@ from .lines import RawPage
 # and a hostile file can use them to hide words from a matcher.
 _INVISIBLE = dict.fromkeys(
     [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-     0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
+     0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+     0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, *range(0xFE00, 0xFE10)]  # joiners, fillers, variation selectors
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_BUT_STX = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f-\x9f]")  # \x02 is pdfium's soft hyphen
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
@@ -22,12 +24,16 @@ _SPACED_DIGITS = re.compile(r"\d+")
 
 
 def normalise_text(text: str) -> str:
+    # invisible and control characters go before NFKC, so that what they separated is
+    # composed now and not on a second pass: normalising twice changes nothing
     text = text.translate(_INVISIBLE)
+    if not text.isascii():
+        text = "".join(ch for ch in text if ch < "\u0600" or unicodedata.category(ch) != "Cf" or ch == "\u00ad")
+    text = _CONTROL_BUT_STX.sub("", text)
     text = text.replace("\u00ad", "\x02")  # soft hyphen: pdfium also reports it as \x02
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\x02", "\u2010")  # keep a line-end marker for the hyphen joiner
     text = _CID.sub(" ", text)
-    text = _CONTROL.sub("", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     return " ".join(text.split())
 

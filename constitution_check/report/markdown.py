@@ -47,7 +47,9 @@ def render(report: Report) -> str:
             for e in r.evidence:
                 more = f", continues on page {e.continues_on_page}" if e.continues_on_page else ""
                 heading = f" — {e.heading}" if e.heading else ""
-                out.append(f"- {_ref(e)}{heading}{more} [{e.signal}, {e.status}]  \n  > {_quote(e.quote)}")
+                ocr = f" (read by OCR, {e.ocr_confidence:.0f}% confidence: check the page)" \
+                    if e.ocr_confidence is not None else ""
+                out.append(f"- {_ref(e)}{heading}{more}{ocr} [{e.signal}, {e.status}]  \n  > {_quote(e.quote)}")
             out.append("")
         else:
             out.append("**Searched for**\n")

@@ -17,6 +17,8 @@ class DocumentInfo(BaseModel):
     kind: str  # constitution | board-papers (the contract's two kinds)
     paper_kinds: list[str] = Field(default_factory=list)  # agenda, minutes, register, ... for board papers
     parts: list[dict] = Field(default_factory=list)  # a board pack split by its own headings: kind, heading, page
+    format: str = "pdf"  # pdf | docx | html | text, read from the content
+    ocr_pages: list[dict] = Field(default_factory=list)  # pages read by OCR: page and Tesseract's mean confidence
     pages: int
     title: str
     warnings: list[str] = Field(default_factory=list)
@@ -30,6 +32,7 @@ class Evidence(BaseModel):
     quote: str
     signal: str
     status: str | None = None  # firm | weak | contradicted | negated | present | vetoed
+    ocr_confidence: float | None = None  # set when the quote was read from a page image by OCR
     continues_on_page: int | None = None  # the sentence runs over a page break
 
 

@@ -28,19 +28,25 @@ def _row(outcome) -> dict:
             region = None
     return {"area": name or outcome.job.label, "icb": area.get("icb") or "", "region": region or "",
             "verdicts": {r["demand"]: r["verdict"] for r in report.get("results", [])},
-            "errors": outcome.errors, "slug": outcome.slug, "ok": outcome.report is not None}
+            "errors": outcome.errors, "slug": outcome.slug, "ok": outcome.report is not None,
+            "changed": getattr(outcome, "changed_since", None)}
+
+
+def _has_previous(outcomes) -> bool:
+    return any(getattr(o, "changed_since", None) is not None for o in outcomes)
 
 
 def csv_text(outcomes) -> str:
     demands = _demands(outcomes)
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["area", "icb", "region", *[d for d, _ in demands], "problems"])
+    since = _has_previous(outcomes)  # the column only appears when batch was given --previous
+    writer.writerow(["area", "icb", "region", *[d for d, _ in demands], "problems", *(["changed since"] if since else [])])
     for outcome in outcomes:
         row = _row(outcome)
         writer.writerow([row["area"], row["icb"], row["region"],
                          *[row["verdicts"].get(d, "error" if not row["ok"] else "") for d, _ in demands],
-                         "; ".join(row["errors"])])
+                         "; ".join(row["errors"]), *([row["changed"] or ""] if since else [])])
     return buf.getvalue()
 
 
@@ -53,4 +59,5 @@ def html_text(outcomes) -> str:
     totals = {d: {v: sum(1 for r in judged if r["verdicts"].get(d) == v) for v in LABELS} for d, _ in demands}
     regions = sorted({r["region"] for r in rows if r["region"]})
     return _environment().get_template("summary.html.j2").render(
-        demands=demands, rows=rows, totals=totals, judged=len(judged), regions=regions, labels=LABELS)
+        demands=demands, rows=rows, totals=totals, judged=len(judged), regions=regions, labels=LABELS,
+        since=_has_previous(outcomes))
