@@ -123,3 +123,33 @@ def test_repeated_lines_are_found_by_repetition_not_margin():
         pages.append(RawPage(n, 595, 842, lines))
     remove_running_lines(pages)
     assert all([ln.text for ln in p.lines] == [f"Body text {p.number} about the Board."] for p in pages)
+
+
+def test_tables_from_the_drawn_grid_match_pdfplumber():
+    """The fast grid reader must find the very tables pdfplumber finds, cell for cell."""
+    import io
+
+    import pdfplumber
+
+    from constitution_check.extract.cleanup import clean_pages, normalise_text
+    from constitution_check.extract.grid import grid_tables
+    from constitution_check.extract.readers import read_pdf
+
+    checked = 0
+    for pdf in sorted((CORPUS / "constitutions").glob("*.pdf")):
+        data = pdf.read_bytes()
+        pages = read_pdf(pdf, data)
+        clean_pages(pages)
+        with pdfplumber.open(io.BytesIO(data)) as plumber:
+            for page in (p for p in pages if p.tabular):
+                ours = sorted([[normalise_text(c) for c in row] for row in rows]
+                              for _, rows in grid_tables(page.rules, page.frags))
+                theirs = []
+                for table in plumber.pages[page.number - 1].find_tables():
+                    rows = [[normalise_text(c or "") for c in row] for row in table.extract()]
+                    rows = [r for r in rows if any(r)]
+                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                        theirs.append(rows)
+                assert ours == sorted(theirs), (pdf.name, page.number)
+                checked += 1
+    assert checked >= 5

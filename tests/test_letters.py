@@ -36,7 +36,8 @@ def reports(tmp_path_factory):
 
 
 def letter_md(report_path: Path, **kwargs) -> str:
-    from constitution_check.letters import LetterOptions, Sender, render_letter
+    from constitution_check.letters.compose import LetterOptions, Sender
+    from constitution_check.letters.render import render_letter
     from constitution_check.report.load import load_report
 
     options = LetterOptions(sender=Sender("Keep Our NHS Public (test group)", "1 High Street, Anytown AB1 2CD",

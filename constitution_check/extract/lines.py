@@ -31,6 +31,8 @@ class RawPage:
     chars: int = 0
     garbled: bool = False
     has_rules: bool = False  # drawn lines or boxes: a table may be here
+    rules: list = field(default_factory=list)  # grid.Rule: the drawn rules, on pages that have them
+    frags: list = field(default_factory=list)  # positioned runs of text, kept on ruled pages for grid.py
 
     @property
     def tabular(self) -> bool:

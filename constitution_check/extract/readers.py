@@ -53,13 +53,31 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
         chars = textpage.count_chars()
         if rotation in (90, 270):
             width, height = height, width
-        has_rules = _count_paths(page, raw) >= 4
+        bounds = _path_bounds(page, raw)
+        has_rules = len(bounds) >= 4
         textpage.close()
     finally:
         page.close()
     raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars, has_rules=has_rules)
     raw_page.lines = build_lines(frags, width)
+    if has_rules and rotation not in (90, 270):  # a rotated page's rules and text do not share axes here
+        from .grid import rules_from_bounds
+
+        raw_page.rules = rules_from_bounds(bounds, height)
+        raw_page.frags = [f[:5] for f in frags]
     return raw_page
+
+
+MAX_PATHS = 5000  # a page drawn as thousands of strokes is a picture, not a table
+
+
+def _path_bounds(page, raw) -> list[tuple[float, float, float, float]]:
+    bounds = []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        bounds.append(obj.get_bounds())
+        if len(bounds) >= MAX_PATHS:
+            break
+    return bounds
 
 
 def _font_at(raw, textpage, left, bottom, right, top) -> tuple[float, bool]:
@@ -72,15 +90,6 @@ def _font_at(raw, textpage, left, bottom, right, top) -> tuple[float, bool]:
     size = raw.FPDFText_GetFontSize(textpage.raw, index)
     weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
     return float(size), weight >= 600
-
-
-def _count_paths(page, raw) -> int:
-    count = 0
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):
-        count += 1
-        if count >= 4:
-            break
-    return count
 
 
 def _try_plumber(data: bytes, password: str | None) -> list[RawPage] | None:

@@ -1,5 +1,5 @@
-"""Table structure from pdfplumber, called only on pages where ruled lines suggest a table:
-pdfplumber is about fifty times slower than pdfium, so it must earn its cost."""
+"""Table structure on pages where ruled lines suggest a table: from the page's own grid of
+rules (grid.py), and from pdfplumber, about fifty times slower, only where that finds none."""
 
 import io
 
@@ -7,20 +7,38 @@ from ..document import Table
 from .cleanup import normalise_text
 from .lines import RawPage
 
-MAX_TABLE_PAGES = 40  # beyond this, table pages are read as plain lines: speed matters more
+MAX_TABLE_PAGES = 40  # pages read for tables by their drawn grid (fast); beyond this, plain lines
+MAX_PLUMBER_PAGES = 5  # pages whose rules form no grid, asked of pdfplumber (slow)
 
 
 def find_tables(data: bytes, pages: list[RawPage], password: str | None = None) -> list[tuple[int, tuple, list[list[str]]]]:
-    """[(page number, bbox, rows)] for every ruled table found."""
-    candidates = [p.number for p in pages if p.tabular][:MAX_TABLE_PAGES]
-    if not candidates:
+    """[(page number, bbox, rows)] for every ruled table found: from the page's own grid of
+    rules where it has one, from pdfplumber for the few ruled pages whose rules form none."""
+    from .grid import grid_tables
+
+    candidates = [p for p in pages if p.tabular][:MAX_TABLE_PAGES]
+    found, ask_plumber = [], []
+    for page in candidates:
+        tables = grid_tables(page.rules, page.frags) if page.rules else []
+        for bbox, rows in tables:
+            rows = [[normalise_text(cell) for cell in row] for row in rows]
+            found.append((page.number, bbox, [r for r in rows if any(r)]))
+        if not tables:
+            ask_plumber.append(page.number)
+    for page in pages:
+        page.frags = []  # kept only for this step
+    return found + _plumber_tables(data, ask_plumber[:MAX_PLUMBER_PAGES], password)
+
+
+def _plumber_tables(data: bytes, numbers: list[int], password: str | None) -> list[tuple[int, tuple, list[list[str]]]]:
+    if not numbers:
         return []
     found = []
     try:
         import pdfplumber
 
         with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            for number in candidates:
+            for number in numbers:
                 page = pdf.pages[number - 1]
                 for table in page.find_tables():
                     rows = [[normalise_text(cell or "") for cell in row] for row in table.extract()]

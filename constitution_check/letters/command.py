@@ -38,7 +38,10 @@ def letter(
     from ..cli import fail, write_output
     from ..output import write_atomic
     from ..report.load import load_report
-    from . import LetterOptions, Sender, load_contacts, markdown_to_docx, render_letter, template_text
+    from .compose import LetterOptions, Sender
+    from .contacts import load_contacts, template_text
+    from .docx_out import markdown_to_docx
+    from .render import render_letter
 
     suffix = out.suffix.lower() if out else ".md"
     if not contacts_template and suffix not in (".md", ".docx", ".txt"):
