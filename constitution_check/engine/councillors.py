@@ -275,7 +275,8 @@ def _decide(members, n_councils, per_council, joint, required, officers, non_vot
     if non_voting:
         return "partial", head + " Other councillors take part only as non-voting participants." + missing
     joint_note = " jointly nominated by all the councils" if joint else ""
-    return "not_met", head + f" A single member{joint_note} stands for {n_councils} councils.{missing}"
+    # one member for every council: listing them all again as 'without a member' says nothing new
+    return "not_met", head + f" A single member{joint_note} stands for {n_councils} councils, so none has a member of its own."
 
 
 def _count_in(s: Sentence, text: str) -> tuple[int, str | None] | None:
