@@ -61,7 +61,16 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
     docs, errors = load_documents(paths, use_cache, password, ocr, limits)
     if not docs:
         return Outcome(None, errors)
-    return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules), errors)
+    if not use_cache:
+        return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules), errors)
+    from . import report_cache
+
+    key = report_cache.report_key(docs, area_name, ruleset, explain_all, extra_rules, ocr)
+    report = report_cache.load(key)
+    if report is None:
+        report = judge_documents(docs, area, ruleset, explain_all, extra_rules)
+        report_cache.store(key, report)
+    return Outcome(report, errors)
 
 
 def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str = "all",

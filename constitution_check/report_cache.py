@@ -1,0 +1,67 @@
+"""Finished reports, cached beside the extraction cache: the same documents (by content),
+area, ruleset and options, judged by the same code, rules and reference data, give the same
+report, so a re-run reads it back without starting spaCy. Any edit to a rule file, to the
+reference data or to the code changes the key, and the documents are judged again (their
+extraction still comes from the extraction cache)."""
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .extract.cache import cache_dir
+
+
+@lru_cache(maxsize=8)
+def _digest_of(folders: tuple[str, ...], patterns: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for pattern in patterns:
+            for path in sorted(Path(folder).rglob(pattern)):
+                digest.update(str(path.relative_to(folder)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def report_key(docs, area_name: str | None, ruleset: str, explain: bool, extra_rules: tuple[str, ...],
+               ocr: bool = False) -> str:
+    from .areas import data_dir
+    from .engine.loader import rules_dir
+
+    package = Path(__file__).resolve().parent
+    ruleset_file = Path(ruleset)
+    parts = {
+        "documents": [(d.path, d.sha256) for d in docs],
+        "area": area_name, "ruleset": ruleset, "explain": explain, "ocr": ocr,
+        "ruleset_file": ruleset_file.read_text(encoding="utf-8") if ruleset_file.suffix in (".yaml", ".yml")
+        and ruleset_file.is_file() else None,
+        "code": _digest_of((str(package),), ("*.py", "*.j2")),
+        "rules": _digest_of((str(rules_dir()), *extra_rules), ("*.yaml", "*.txt")),
+        "data": _digest_of((str(data_dir()),), ("*.yaml",)),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / "reports" / key[:2] / f"{key}.json"
+
+
+def load(key: str):
+    from .report.model import Report
+
+    try:
+        return Report.model_validate_json(_entry(key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def store(key: str, report) -> None:
+    path = _entry(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(report.model_dump_json(), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only or full cache folder must never stop a check
