@@ -6,11 +6,10 @@ extraction still comes from the extraction cache)."""
 
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
-from .extract.cache import cache_dir
+from .extract.cache import cache_dir, write_entry
 
 
 @lru_cache(maxsize=8)
@@ -57,11 +56,4 @@ def load(key: str):
 
 
 def store(key: str, report) -> None:
-    path = _entry(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(report.model_dump_json(), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only or full cache folder must never stop a check
+    write_entry(_entry(key), report.model_dump_json())

@@ -46,11 +46,15 @@ def load(sha256: str):
 
 
 def store(doc) -> None:
-    path = _entry(doc.sha256)
+    write_entry(_entry(doc.sha256), doc.model_dump_json())
+
+
+def write_entry(path: Path, text: str) -> None:
+    """Atomically, so two processes never read half an entry."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(doc.model_dump_json(), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only or full cache folder must never stop a check
