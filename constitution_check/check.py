@@ -57,8 +57,14 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
                 password: str | None = None, explain_all: bool = False, extra_rules: tuple[str, ...] = (),
                 ocr: bool = False, limits: Limits | None = DEFAULT_LIMITS) -> Outcome:
     area = resolve_area(area_name) if area_name else None
-    resolve_ruleset(ruleset, extra_rules)  # fail on an unknown ruleset before reading any file
-    docs, errors = load_documents(paths, use_cache, password, ocr, limits)
+    _, rules = resolve_ruleset(ruleset, extra_rules)  # fail on an unknown ruleset before reading any file
+    from . import worker
+
+    worker.while_reading = lambda: engine_for(tuple(r.id for r in rules), extra_rules)
+    try:
+        docs, errors = load_documents(paths, use_cache, password, ocr, limits)
+    finally:
+        worker.while_reading = None
     if not docs:
         return Outcome(None, errors)
     if not use_cache:

@@ -39,6 +39,7 @@ def extract_isolated(path: Path, data: bytes, sha: str, password: str | None, oc
                               daemon=True)
     process.start()
     sender.close()
+    _meanwhile()
     try:
         if not receiver.poll(limits.timeout):
             raise InputError(str(path), f"took longer than {limits.timeout:g} s to read, so it was stopped "
@@ -61,6 +62,21 @@ def extract_isolated(path: Path, data: bytes, sha: str, password: str | None, oc
     if kind == "memory":
         raise InputError(str(path), _memory_reason(limits))
     raise InputError(str(path), payload)
+
+
+# Work for the parent while the worker reads: building the rules engine (importing spaCy, about
+# 1.5 s) on the other core, so a first check pays for reading and start-up at once, not in turn.
+while_reading = None
+
+
+def _meanwhile() -> None:
+    global while_reading
+    task, while_reading = while_reading, None  # once: the engine is then built for the whole run
+    if task is not None:
+        try:
+            task()
+        except Exception:  # whatever went wrong will be met, and reported, where the engine is used
+            pass
 
 
 def _context():

@@ -150,3 +150,19 @@ def test_markup_in_a_document_is_escaped_in_the_html_report(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "<script>alert" not in result.stdout and "<img src=x" not in result.stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
+
+
+def test_the_parent_builds_the_engine_while_the_worker_reads(tmp_path):
+    """Work handed to the parent runs once, while the worker reads, and is then forgotten."""
+    import hashlib
+
+    from conftest import make_pdf
+    from constitution_check import worker
+
+    pdf = make_pdf(tmp_path / "small.pdf", ["1.1 The Board shall meet in public."])
+    data = pdf.read_bytes()
+    ran = []
+    worker.while_reading = lambda: ran.append(1)
+    doc = worker.extract_isolated(pdf, data, hashlib.sha256(data).hexdigest(), None, False, "pdf", worker.Limits())
+    assert ran == [1] and worker.while_reading is None
+    assert "meet in public" in doc.sentences[0].text
