@@ -61,29 +61,37 @@ class Award:
                 "document": self.document.path, "page": self.sentence.page, "clause": self.sentence.clause}
 
 
-def read_nhs_awards(doc: Document) -> list[tuple[str, str, Sentence]]:
-    """(NHS provider, route, sentence) for each decision to award or extend a contract to an NHS
-    body: reported beside the private awards so a reader sees where contracts go."""
+def read_contracts(doc: Document) -> tuple[list[Award], list[tuple[str, str, Sentence]]]:
+    """The paper's contract decisions: awards to providers outside the NHS, and (NHS provider,
+    route, sentence) for awards to NHS bodies, reported beside them so a reader sees where
+    contracts go."""
+    decisions = _decisions(doc.sentences)
+    return _private_awards(doc, decisions), _nhs_awards(decisions)
+
+
+def _decisions(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences that record or ask for a decision on a contract: a policy on contracts, the
+    date a contract ends, an option weighed and rejected or a question from the floor are not."""
+    return [s for s in sentences if s.kind != "heading" and _DECISION.search(s.text) and _CONTRACT.search(s.text)
+            and _DECIDED.search(s.text) and not _NOT_THE_DECISION.search(s.text)]
+
+
+def _nhs_awards(decisions: list[Sentence]) -> list[tuple[str, str, Sentence]]:
     found: list[tuple[str, str, Sentence]] = []
-    for s in doc.sentences:
-        if s.kind == "heading" or not (_DECISION.search(s.text) and _CONTRACT.search(s.text) and _DECIDED.search(s.text)):
-            continue
-        awardee = _the_awardee(s.text)
-        m = re.match(r"[^,;(]*?(NHS (Foundation )?Trust|Foundation Trust)", awardee)
-        if m and not _NOT_THE_DECISION.search(s.text) and all(m.group(0) != f for f, _, _ in found):
+    for s in decisions:
+        m = re.match(r"[^,;(]*?(NHS (Foundation )?Trust|Foundation Trust)", _the_awardee(s.text))
+        if m and all(m.group(0).strip() != f for f, _, _ in found):
             found.append((m.group(0).strip(), _route(s, [s], {}), s))
     return found
 
 
-def read_awards(doc: Document) -> list[Award]:
+def _private_awards(doc: Document, decisions: list[Sentence]) -> list[Award]:
     """Decisions to award, extend or roll over a contract with a provider outside the NHS."""
     sentences = doc.sentences
     awards: list[Award] = []
-    for s in sentences:
+    for s in decisions:
         text = s.text
-        if s.kind == "heading" or not (_DECISION.search(text) and _CONTRACT.search(text) and _DECIDED.search(text)):
-            continue
-        if _NOT_THE_DECISION.search(text) or _NHS.search(_the_awardee(text)):
+        if _NHS.search(_the_awardee(text)):
             continue
         provider = _private_provider(text)
         if not provider or any(provider in a.provider or a.provider in provider for a in awards):
@@ -139,7 +147,7 @@ def _same_decision(sentences: list[Sentence], s: Sentence, provider: str, whole_
     first = None if provider.startswith("an independent") else provider.split()[0]
     named = {top(x) for x in sentences if first and first in x.text} | {top(s)}
     if whole_paper:
-        nhs = {top(x) for x in sentences if _DECISION.search(x.text) and _NHS.search(_the_awardee(x.text))}
+        nhs = {top(x) for x in _decisions(sentences) if _NHS.search(_the_awardee(x.text))}
         return [x for x in sentences if top(x) in named or top(x) not in nhs]
     return [x for x in sentences if top(x) in named or x is s]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..areas import Area, find_councils
 from ..document import Document, Sentence
 from .findings import Hit
-from .patterns import NUMBER_WORDS
+from .patterns import NUMBER_WORDS, number_value
 
 # gaps in the patterns below let "clause 1.2" through: a dot before a digit does not end a sentence
 _PROFESSIONAL_COUNCILS = r"(?<!medical )(?<!midwifery )(?<!professions )(?<!pharmaceutical )(?<!dental )(?<!research )"
@@ -74,12 +74,7 @@ _AVOID_SECTIONS = ("definition", "glossary", "interpretation")
 
 
 def _to_int(word: str) -> int:
-    word = word.lower()
-    if word.isdigit():
-        return int(word)
-    if word in ("a", "an", "single"):
-        return 1
-    return NUMBER_WORDS.index(word) + 1
+    return 1 if word.lower() in ("a", "an", "single") else number_value(word)
 
 
 @dataclass

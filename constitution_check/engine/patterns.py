@@ -19,6 +19,12 @@ NUMBER_WORDS = [
 ]
 
 
+def number_value(word: str) -> int:
+    """'seven' or '7' -> 7."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.index(word) + 1
+
+
 def is_sequence(pattern) -> bool:
     return isinstance(pattern, str) and bool(_META.search(pattern))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Sentence
 from ..providers import find_providers
 from . import contracts
+from .patterns import NUMBER_WORDS, number_value
 
 _PRIVATE_PART = re.compile(r"\bpart\s*(b|2|two|ii)\b|\bprivate (session|business|part|items?)\b|\bconfidential (session|items?|business)\b|"
                            r"\bin private\b|\bclosed session\b", re.I)
@@ -36,8 +37,8 @@ _ROLE = re.compile(r"\b(director|shareholder|employee|employed|partner|adviser|a
                    r"chair|member)\b", re.I)
 _NO_INTEREST = re.compile(r"\b(no|not|nil|none)\b[^.;]{0,120}\b(interests?|declar\w*)\b", re.I)
 _NEGATED_EXCLUSION = re.compile(r"\b(no|not|without)\b[^.;]{0,40}\bexclu", re.I)
-_PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b(\d{1,2}|one|two|three|four|five|six|seven|"
-                        r"eight|nine|ten)\s+(clear\s+)?(working\s+)?days?\s+(before|in advance|ahead|prior)", re.I)
+_PUBLISHED = re.compile(r"\b(published|circulated|made available)\b[^.]{0,80}?\b(\d{1,2}|" + "|".join(NUMBER_WORDS) +
+                        r")\s+(clear\s+)?(working\s+)?days?\s+(before|in advance|ahead|prior)", re.I)
 # "Meetings of the Committee are held in private", "Meeting held: In private": practice, not a promise broken in words
 _COMMITTEE_PRIVATE = re.compile(r"\b(committee|sub-committee|subcommittee)\b[^.;]{0,80}\b(meets?|met|are held|is held|was held|"
                                 r"were held|held its meetings?|meetings? (are|were|is|was) held)\s+in private\b|"
@@ -45,7 +46,6 @@ _COMMITTEE_PRIVATE = re.compile(r"\b(committee|sub-committee|subcommittee)\b[^.;
 # a paper's own opening: "Minutes of the meeting of the Board held in public", "Held in public (Part A)"
 _BOARD_IN_PUBLIC = re.compile(r"\b(meeting of the (\w+ ){0,8}board|board meeting|board of [^.;]{0,80})[^.;]{0,80}\bheld in public\b|"
                               r"^\s*(held|meeting held) in public\b|\bthis meeting of the board is (held )?in public\b", re.I)
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 PAPER_KINDS = {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"}
 
 
@@ -77,7 +77,6 @@ class Practice:
                 path: [sum(1 for _, d, _ in self.private_items if d.path == path),
                        sum(1 for p, _ in self.agenda_items if p == path) or None]
                 for path in dict.fromkeys(d.path for _, d, _ in self.private_items)},
-            "agenda_items": len(self.agenda_items) or None,  # "3 of 17 items in private", where the agenda says
             "exclusion_grounds": sorted({g for g, _, _ in self.exclusion_grounds}),
             "public_questions": self.question_counts(),
             "private_healthcare_interests": list({(w, p, d.path, s.page): {"declared": w, "provider": p,
@@ -89,11 +88,6 @@ class Practice:
                                             "clause": s.clause} for n, r, d, s in self.nhs_awards],
             "committee_meetings_in_private": len(self.committees_in_private),
         }
-
-
-FINDINGS = ("private-healthcare-interest", "questions-not-answered", "items-in-private-without-grounds",
-            "committee-meets-in-private", "board-meets-in-public", "private-award-no-nhs-option", "private-award-without-tender",
-            "private-award-without-public-reasons")
 
 
 def findings_present(practice: Practice) -> dict[str, list[tuple[Document, Sentence, str]]]:
@@ -123,8 +117,9 @@ def read_practice(documents: list[Document]) -> Practice:
         if not kinds & PAPER_KINDS:
             continue
         practice.papers += 1
-        practice.awards.extend(contracts.read_awards(doc))
-        practice.nhs_awards.extend((name, route, doc, s) for name, route, s in contracts.read_nhs_awards(doc))
+        awards, nhs_awards = contracts.read_contracts(doc)
+        practice.awards.extend(awards)
+        practice.nhs_awards.extend((name, route, doc, s) for name, route, s in nhs_awards)
         sentences = doc.sentences
         has_rows = any(_AGENDA_ROW.match(x.text) for x in sentences)
         for i, s in enumerate(sentences):
@@ -167,8 +162,7 @@ def read_practice(documents: list[Document]) -> Practice:
                 practice.board_in_public.append((doc, s))
             m = _PUBLISHED.search(text)
             if m:
-                word = m.group(2).lower()
-                practice.notice_days.append((int(word) if word.isdigit() else _NUMBERS[word], doc, s))
+                practice.notice_days.append((number_value(m.group(2)), doc, s))
         _drop_ungrounded_if_grounded(practice, doc)
     return practice
 
