@@ -69,12 +69,13 @@ def run_job(job: AreaJob, use_cache: bool, ruleset: str, ocr: bool = False, limi
     return outcome
 
 
-def run_batch(folder: Path, out: Path, use_cache: bool = True, ruleset: str = "all", workers: int | None = None,
+def run_batch(jobs: list[AreaJob], out: Path, use_cache: bool = True, ruleset: str = "all", workers: int | None = None,
               progress=None, ocr: bool = False, limits=None, previous: Path | None = None) -> list[AreaOutcome]:
+    """jobs: from discover(folder)."""
+    from .output import render_report
+    from .report import scorecard
     from .report.model import Report
-    from .report import html, markdown, scorecard
 
-    jobs = discover(folder)
     out.mkdir(parents=True, exist_ok=True)
     outcomes: list[AreaOutcome] = []
     workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
@@ -93,9 +94,8 @@ def run_batch(folder: Path, out: Path, use_cache: bool = True, ruleset: str = "a
         report = Report.model_validate(outcome.report)
         folder_out = out / outcome.slug
         folder_out.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder_out / "report.json", report.model_dump_json(indent=2, exclude_none=True) + "\n")
-        write_atomic(folder_out / "report.md", markdown.render(report))
-        write_atomic(folder_out / "report.html", html.render(report))
+        for fmt in ("json", "md", "html"):
+            write_atomic(folder_out / f"report.{fmt}", render_report(report, fmt))
     if previous is not None:
         from .compare import mark_changes
 

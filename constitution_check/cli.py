@@ -49,15 +49,9 @@ def write_output(text: str, out: Optional[Path]) -> None:
 
 
 def render(report, fmt: str) -> str:
-    if fmt == "json":
-        return report.model_dump_json(indent=2, exclude_none=True) + "\n"
-    if fmt == "html":
-        from .report import html
+    from .output import render_report
 
-        return html.render(report)
-    from .report import markdown
-
-    return markdown.render(report)
+    return render_report(report, fmt)
 
 
 @app.command()
@@ -86,9 +80,10 @@ def check(
         fail("--format docx writes a Word file: give -o REPORT.docx")
     from .progress import long_document_progress
 
+    paths = [str(f) for f in files]
     try:
-        with long_document_progress([str(f) for f in files]):  # a bar on a terminal, for long documents only
-            outcome = check_paths([str(f) for f in files], area, ruleset, not no_cache, password, explain,
+        with long_document_progress(paths):  # a bar on a terminal, for long documents only
+            outcome = check_paths(paths, area, ruleset, not no_cache, password, explain,
                                   tuple(str(d) for d in rules_dir), ocr=ocr,
                                   limits=read_limits(timeout, max_pages, max_memory))
     except (AreaError, RuleError) as err:
@@ -140,8 +135,8 @@ def extract(
         if block.parts[0].page != page:
             page = block.parts[0].page
             read = doc.pages[page - 1] if 0 < page <= len(doc.pages) else None
-            ocr = f" (OCR, {read.ocr_confidence:.0f}% confidence)" if read is not None and read.ocr else ""
-            lines.append(f"\n=== page {page}{ocr} ===")
+            note = f" (OCR, {read.ocr_confidence:.0f}% confidence)" if read is not None and read.ocr else ""
+            lines.append(f"\n=== page {page}{note} ===")
         tag = {"heading": "#", "item": "  -", "row": "  |"}.get(block.kind, "")
         clause = f"[{block.clause}] " if block.clause else ""
         lines.append(f"{tag} {clause}{block.text}".strip())
@@ -175,7 +170,7 @@ def batch(
         fail(f"{folder}: no documents found (expected PDFs, or one sub-folder per area)")
     with Progress(transient=True) as progress:
         task = progress.add_task("Checking areas", total=len(jobs))
-        outcomes = run_batch(folder, out, not no_cache, ruleset, workers,
+        outcomes = run_batch(jobs, out, not no_cache, ruleset, workers,
                              progress=lambda _: progress.advance(task), ocr=ocr,
                              limits=read_limits(timeout, max_pages, max_memory), previous=previous)
     problems = [e for o in outcomes for e in o.errors]

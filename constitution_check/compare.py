@@ -9,9 +9,11 @@ from typing import Optional
 import typer
 
 from .errors import AreaError, InputError, RuleError
+from .report.html import LABELS
+from .report.markdown import table_cell
 from .report.model import Report
 
-_WORDS = {"met": "met", "partial": "partial", "not_met": "not met", "silent": "silent", None: "—"}
+_WORDS = {verdict: word for verdict, (_, word) in LABELS.items()} | {None: "—"}
 
 
 def load_side(path: Path, ruleset: str = "all", use_cache: bool = True) -> Report:
@@ -104,7 +106,7 @@ def render_md(rows: list[dict], old_name: str, new_name: str) -> str:
            + (": " + ", ".join(r["demand"] for r in changed) + "." if changed else "."), "",
            "| Demand | Before | After | Changed |", "|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['title']} | {_WORDS[r['before']]} | {_WORDS[r['after']]} | "
+        out.append(f"| {table_cell(r['title'])} | {_WORDS[r['before']]} | {_WORDS[r['after']]} | "
                    f"{'**yes**' if r['changed'] else 'no'} |")
     for r in rows:
         if not r["clauses"]:

@@ -51,10 +51,9 @@ def store(doc) -> None:
 
 def write_entry(path: Path, text: str) -> None:
     """Atomically, so two processes never read half an entry."""
+    from ..output import write_atomic
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError:
         pass  # a read-only or full cache folder must never stop a check

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputError
+from ..errors import InputError, RuleError
 
 
 def _date(value: Optional[str], option: str) -> Optional[date]:
@@ -36,11 +36,9 @@ def letter(
 ) -> None:
     """A draft letter to the board's chair from a report's gaps, with the copy list."""
     from ..cli import fail, write_output
-    from ..output import write_atomic
     from ..report.load import load_report
     from .compose import LetterOptions, Sender
     from .contacts import load_contacts, template_text
-    from .docx_out import markdown_to_docx
     from .render import render_letter
 
     suffix = out.suffix.lower() if out else ".md"
@@ -56,14 +54,12 @@ def letter(
         options = LetterOptions(sender=Sender(sender, address, email), chair=chair,
                                 on=_date(on, "--date") or date.today(), reply_by=_date(reply_by, "--reply-by"))
         text = render_letter(loaded, options, load_contacts(contacts), points_only, template)
-    except InputError as err:
+    except (InputError, RuleError) as err:  # a broken rules folder: one line, as everywhere else
         fail(str(err))
     if suffix == ".docx":
         from ..report.docx import save
+        from .docx_out import markdown_to_docx
 
         save(markdown_to_docx(text), out)
         return
-    if out is not None:
-        write_atomic(out, text)
-    else:
-        write_output(text, None)
+    write_output(text, out)

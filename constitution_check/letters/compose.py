@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 from ..report.model import Evidence, Report, Result
 
-HEADLINE = ("private-sector-exclusion", "councillor-per-authority", "public-meetings", "emergency-care-non-residents")
 QUOTE_CHARS = 300
 # The evidence that best shows *why* a demand is not met comes first: a contrary provision ('present'),
 # then a commitment left to discretion or qualified, then what the document does commit to.
@@ -32,19 +31,16 @@ class LetterOptions:
 
 def headline_order() -> tuple[str, ...]:
     """The headline ruleset's demands, read from the ruleset so a change there reaches the letter."""
-    try:
-        from ..engine.loader import load_rulesets
+    from ..engine.loader import load_rulesets
 
-        return tuple(load_rulesets()["headline"].demands)
-    except Exception:  # a broken rules folder must not stop a letter from a report already written
-        return HEADLINE
+    return tuple(load_rulesets()["headline"].demands)
 
 
 def ordered(results: list[Result]) -> list[Result]:
     """Headline demands first (in the headline ruleset's order), then the report's own ruleset order."""
     first = headline_order()
     rank = {d: i for i, d in enumerate(first)}
-    return sorted(results, key=lambda r: (0, rank[r.demand]) if r.demand in rank else (1, results.index(r)))
+    return sorted(results, key=lambda r: rank.get(r.demand, len(rank)))  # stable: the rest keep their order
 
 
 def long_date(d: date) -> str:
@@ -170,7 +166,7 @@ def letter_context(report: Report, options: LetterOptions) -> dict:
                               else "the Integrated Care Board")
     return {
         "icb": icb, "area": report.area.name, "councils": report.area.local_authorities,
-        "sender": options.sender, "chair": options.chair, "date": long_date(options.on),
+        "sender": options.sender, "date": long_date(options.on),
         "reply_by": long_date(reply_by), "gaps": gaps, "met": met, "summary": report.summary,
         "total": len(report.results), "pages": sum(d.pages for d in constitutions),
         "constitution": _doc_name(constitutions[0].path) if constitutions else None,

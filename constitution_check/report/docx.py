@@ -2,24 +2,14 @@
 then each demand with its reason, quoted evidence (page, clause, heading) and letter points."""
 
 import io
-import os
 from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt
 
+from ..output import write_atomic
+from .html import LABELS, where
 from .model import Report
-
-VERDICT_WORDS = {"met": "Met", "partial": "Partial", "not_met": "Not met", "silent": "Silent"}
-
-
-def _where(result) -> str:
-    refs = []
-    for e in result.evidence[:3]:
-        ref = f"clause {e.clause}, page {e.page}" if e.clause else f"page {e.page}"
-        if ref not in refs:
-            refs.append(ref)
-    return "; ".join(refs) or "—"
 
 
 def build(report: Report) -> Document:
@@ -37,14 +27,14 @@ def build(report: Report) -> Document:
         cell.paragraphs[0].runs[0].bold = True
     for r in report.results:
         row = table.add_row().cells
-        row[0].text, row[1].text, row[2].text = r.title, VERDICT_WORDS.get(r.verdict, r.verdict), _where(r)
+        row[0].text, row[1].text, row[2].text = r.title, LABELS[r.verdict][1].capitalize(), where(r, words=True) or "—"
     s = report.summary
     doc.add_paragraph(f"{s.get('met', 0)} met, {s.get('partial', 0)} partial, {s.get('not_met', 0)} not met, "
                       f"{s.get('silent', 0)} silent.")
     for r in report.results:
         doc.add_heading(r.title, level=1)
         verdict = doc.add_paragraph()
-        verdict.add_run(f"Verdict: {VERDICT_WORDS.get(r.verdict, r.verdict)}").bold = True
+        verdict.add_run(f"Verdict: {LABELS[r.verdict][1].capitalize()}").bold = True
         doc.add_paragraph(r.reason)
         if r.evidence:
             doc.add_heading("Evidence", level=2)
@@ -69,10 +59,7 @@ def save(doc: Document, path: Path) -> None:
     """Atomically, like every other output: a half-written .docx is never left behind."""
     buf = io.BytesIO()
     doc.save(buf)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, path)
+    write_atomic(path, buf.getvalue())
 
 
 def write_docx(report: Report, path: Path) -> None:

@@ -22,11 +22,12 @@ def render(report: Report) -> str:
     return template.render(report=report, labels=LABELS, where=where, practice=practice_lines(report.practice))
 
 
-def where(result, limit: int = 3) -> str:
-    """'cl. 2.7.1, p. 6; cl. 6.2.1, p. 12': the distinct places the evidence comes from."""
-    refs = []
-    for e in result.evidence:
-        ref = (f"cl. {e.clause}, " if e.clause else "") + f"p. {e.page}"
-        if ref not in refs:
-            refs.append(ref)
-    return "; ".join(refs[:limit])
+def ref(e, words: bool = False) -> str:
+    """One piece of evidence's place: 'cl. 2.7.1, p. 6', or in words 'clause 2.7.1, page 6'."""
+    clause, page = ("clause ", "page ") if words else ("cl. ", "p. ")
+    return (f"{clause}{e.clause}, " if e.clause else "") + f"{page}{e.page}"
+
+
+def where(result, words: bool = False) -> str:
+    """'cl. 2.7.1, p. 6; cl. 6.2.1, p. 12': the first three distinct places the evidence comes from."""
+    return "; ".join(list(dict.fromkeys(ref(e, words) for e in result.evidence))[:3])

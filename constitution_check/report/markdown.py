@@ -1,5 +1,6 @@
 """The gap report as Markdown: a summary table, then each demand with its evidence."""
 
+from .html import ref
 from .html import where as html_where
 from .model import Report
 from .practice_lines import practice_lines
@@ -28,7 +29,7 @@ def render(report: Report) -> str:
     out.append("|---|---|---|")
     for r in report.results:
         where = html_where(r) or "—"
-        out.append(f"| [{_cell(r.title)}](#{r.demand}) | {SYMBOLS[r.verdict]} | {_cell(where)} |")
+        out.append(f"| [{table_cell(r.title)}](#{r.demand}) | {SYMBOLS[r.verdict]} | {table_cell(where)} |")
     s = report.summary
     out.append(f"\n**{s['met']} met, {s['partial']} partial, {s['not_met']} not met, {s['silent']} silent.**")
     if report.not_covered:
@@ -36,7 +37,7 @@ def render(report: Report) -> str:
     shown = practice_lines(report.practice)
     if shown:
         out.append("\n## What the board papers show\n")
-        out.extend(f"- {_cell(line)}" for line in shown)
+        out.extend(f"- {table_cell(line)}" for line in shown)
     for r in report.results:
         out.append(f"\n<a id=\"{r.demand}\"></a>\n## {r.title}\n")
         numbers = ", ".join(f"{k} {v}" for k, v in r.sources.items())
@@ -49,7 +50,7 @@ def render(report: Report) -> str:
                 heading = f" — {e.heading}" if e.heading else ""
                 ocr = f" (read by OCR, {e.ocr_confidence:.0f}% confidence: check the page)" \
                     if e.ocr_confidence is not None else ""
-                out.append(f"- {_ref(e)}{heading}{more}{ocr} [{e.signal}, {e.status}]  \n  > {_quote(e.quote)}")
+                out.append(f"- {ref(e)}{heading}{more}{ocr} [{e.signal}, {e.status}]  \n  > {_quote(e.quote)}")
             out.append("")
         else:
             out.append("**Searched for**\n")
@@ -60,17 +61,12 @@ def render(report: Report) -> str:
             out.extend(f"- {p}" for p in r.letter_points)
         if r.explain:
             out.append("\n<details><summary>Explain</summary>\n")
-            out.extend(f"- {_cell(line)}" for line in r.explain)
+            out.extend(f"- {table_cell(line)}" for line in r.explain)
             out.append("\n</details>")
     return "\n".join(out) + "\n"
 
 
-def _ref(e) -> str:  # one piece of evidence, as the Evidence list shows it
-    clause = f"cl. {e.clause}, " if e.clause else ""
-    return f"{clause}p. {e.page}"
-
-
-def _cell(text: str) -> str:
+def table_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from functools import lru_cache
 
 from .html import LABELS
 
@@ -13,27 +14,31 @@ def _demands(outcomes) -> list[tuple[str, str]]:
     return []
 
 
-def _row(outcome) -> dict:
-    report = outcome.report or {}
-    area = report.get("area", {})
+@lru_cache(maxsize=None)
+def _region(name: str) -> str | None:
+    """The area's region; looked up once per name, though both the CSV and the HTML ask."""
     from ..areas import resolve_area
     from ..errors import AreaError
 
-    region = None
+    try:
+        return resolve_area(name).region
+    except AreaError:
+        return None
+
+
+def _row(outcome) -> dict:
+    report = outcome.report or {}
+    area = report.get("area", {})
     name = area.get("name") or outcome.job.area_name
-    if name:
-        try:
-            region = resolve_area(name).region
-        except AreaError:
-            region = None
+    region = _region(name) if name else None
     return {"area": name or outcome.job.label, "icb": area.get("icb") or "", "region": region or "",
             "verdicts": {r["demand"]: r["verdict"] for r in report.get("results", [])},
             "errors": outcome.errors, "slug": outcome.slug, "ok": outcome.report is not None,
-            "changed": getattr(outcome, "changed_since", None)}
+            "changed": outcome.changed_since}
 
 
 def _has_previous(outcomes) -> bool:
-    return any(getattr(o, "changed_since", None) is not None for o in outcomes)
+    return any(o.changed_since is not None for o in outcomes)
 
 
 def csv_text(outcomes) -> str:
