@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import SCHEMA_VERSION, __version__
-from .areas import Area, detect_area, find_councils, resolve_area, with_dissolution
+from .areas import Area, detect_area, resolve_area, with_dissolution
 from .document import Document
 from .engine import councillors, explain
 from .engine.findings import Engine, RuleFindings
@@ -18,7 +18,7 @@ from .errors import InputError
 from .extract import extract
 from .extract.kinds import pack_parts
 from .report.model import AreaInfo, DocumentInfo, Evidence, Report, Result
-from .worker import Limits
+from .worker import Limits, unreadable
 
 DEFAULT_LIMITS = Limits()
 
@@ -46,10 +46,8 @@ def load_documents(paths: list[str], use_cache: bool = True, password: str | Non
             docs.append(extract(path, use_cache=use_cache, password=password, ocr=ocr, limits=limits))
         except InputError as err:
             errors.append(err)
-        except (MemoryError, RecursionError):
-            errors.append(InputError(str(path), "too large or too deeply nested to read safely"))
         except Exception as exc:  # a hostile or broken file must not stop the other files
-            errors.append(InputError(str(path), f"could not be read ({type(exc).__name__})"))
+            errors.append(InputError(str(path), unreadable(exc)))
     return docs, errors
 
 

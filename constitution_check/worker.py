@@ -57,11 +57,18 @@ def extract_isolated(path: Path, data: bytes, sha: str, password: str | None, oc
             process.join()
     if kind == "ok":
         return payload
-    if kind == "input":
-        raise InputError(str(path), payload)
     if kind == "memory":
         raise InputError(str(path), _memory_reason(limits))
     raise InputError(str(path), payload)
+
+
+def unreadable(exc: Exception) -> str:
+    """Why a file could not be read, in a user's words, whichever process read it."""
+    if isinstance(exc, MemoryError):
+        return "too large to read safely"
+    if isinstance(exc, RecursionError):
+        return "too deeply nested to read safely"
+    return f"could not be read ({type(exc).__name__})"
 
 
 # Work for the parent while the worker reads: building the rules engine (importing spaCy, about
@@ -96,13 +103,11 @@ def _work(sender, path: str, data: bytes, sha: str, password, ocr: bool, fmt: st
             doc = extract_bytes(Path(path), data, sha, password, ocr=ocr, fmt=fmt, max_pages=limits.max_pages)
             message = ("ok", doc)
         except InputError as err:
-            message = ("input", err.reason)
+            message = ("error", err.reason)
         except MemoryError:
             message = ("memory", "")
-        except RecursionError:
-            message = ("error", "too deeply nested to read safely")
         except Exception as exc:  # a hostile or broken file: report it, never a traceback
-            message = ("error", f"could not be read ({type(exc).__name__})")
+            message = ("error", unreadable(exc))
         sender.send(message)
     except MemoryError:
         pass  # the parent sees the pipe close and reports the memory limit

@@ -7,7 +7,7 @@ from ..document import Document, Sentence
 from ..extract.kinds import part_of_sections
 from .nlp import pipeline, tokenize
 from .patterns import PatternBank
-from .schema import Element, Rule, Signal
+from .schema import Element, Rule
 
 progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}

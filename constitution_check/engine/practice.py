@@ -46,6 +46,7 @@ _COMMITTEE_PRIVATE = re.compile(r"\b(committee|sub-committee|subcommittee)\b[^.;
 # a paper's own opening: "Minutes of the meeting of the Board held in public", "Held in public (Part A)"
 _BOARD_IN_PUBLIC = re.compile(r"\b(meeting of the (\w+ ){0,8}board|board meeting|board of [^.;]{0,80})[^.;]{0,80}\bheld in public\b|"
                               r"^\s*(held|meeting held) in public\b|\bthis meeting of the board is (held )?in public\b", re.I)
+DESCRIBED_PROVIDER = "a private healthcare company (as the paper describes it)"  # no name on the list matched
 PAPER_KINDS = {"agenda", "minutes", "register", "terms-of-reference", "contract-award", "board-pack"}
 
 
@@ -152,7 +153,7 @@ def read_practice(documents: list[Document]) -> Practice:
                         words = " ".join(words).split("(")[0].split()  # cut before a bracket the limit left open
                     while words and words[-1].lower() in ("and", "or", "of", "the", "a", "an", "for", "in", "to", "with"):
                         words.pop()  # the phrase is cut at forty characters: end it on a word that ends something
-                    practice.interests.append((" ".join(words), "a private healthcare company (as the paper describes it)",
+                    practice.interests.append((" ".join(words), DESCRIBED_PROVIDER,
                                                doc, s))
             if _COMMITTEE_PRIVATE.search(text) and s.kind != "heading" and not _QUESTION_SECTION.search(section) \
                     and not text.lower().startswith("question"):

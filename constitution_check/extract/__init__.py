@@ -10,13 +10,14 @@ from ..document import Document, Page
 from ..errors import InputError
 from . import cache
 from .cleanup import clean_pages
+from .flow import PAGE_CHARS
 from .kinds import classify
 from .readers import read_pdf
-from .sniff import DESCRIPTIONS, check_readable, detect_format, name_warning, read_file
+from .sniff import DESCRIPTIONS, detect_format, name_warning, read_file
 from .structure import build_blocks, build_sentences
 from .tables import apply_tables, find_tables
 
-__all__ = ["extract", "extract_bytes", "check_readable"]
+__all__ = ["extract", "extract_bytes"]
 
 
 def extract(path: str | Path, use_cache: bool = True, password: str | None = None, ocr: bool = False,
@@ -44,9 +45,9 @@ def extract(path: str | Path, use_cache: bool = True, password: str | None = Non
     return doc
 
 
-def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None, ocr: bool = False,
-                  fmt: str | None = None, max_pages: int | None = None) -> Document:
-    fmt = fmt or detect_format(data, str(path))
+def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None, ocr: bool = False, *,
+                  fmt: str, max_pages: int | None = None) -> Document:
+    """fmt: what detect_format says the bytes are."""
     warnings: list[str] = []
     renamed = name_warning(path, fmt)
     if renamed:
@@ -78,25 +79,19 @@ def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None
 
 
 def _read_pdf_pages(path, data, password, ocr, max_pages, warnings):
-    from . import readers
     from .passwords import candidates
+    from .readers import MAX_PAGES
 
-    previous = readers.MAX_PAGES
-    if max_pages:
-        readers.MAX_PAGES = max_pages
-    try:
-        pages = None
-        tried = candidates(password)
-        for i, attempt in enumerate(tried):  # the password as typed, then as PDF 2.0 normalises it (SASLprep)
-            try:
-                pages = read_pdf(path, data, attempt)
-                password = attempt
-                break
-            except InputError as err:
-                if "password" not in err.reason or i == len(tried) - 1:
-                    raise
-    finally:
-        readers.MAX_PAGES = previous
+    pages = None
+    tried = candidates(password)
+    for i, attempt in enumerate(tried):  # the password as typed, then as PDF 2.0 normalises it (SASLprep)
+        try:
+            pages = read_pdf(path, data, attempt, max_pages or MAX_PAGES)
+            password = attempt
+            break
+        except InputError as err:
+            if "password" not in err.reason or i == len(tried) - 1:
+                raise
     if not pages:
         raise InputError(str(path), "corrupt PDF: it has no pages")
     if max_pages and len(pages) >= max_pages:
@@ -145,7 +140,7 @@ def _read_flow(path, data, fmt, warnings):
         raise InputError(str(path), f"no readable text in {DESCRIPTIONS[fmt]}")
     if flow.virtual:
         warnings.append(f"{DESCRIPTIONS[fmt]} has no pages of its own: page numbers are virtual pages of about "
-                        f"{flow.page_chars:,} characters, and a new one at each page break in the file")
+                        f"{PAGE_CHARS:,} characters, and a new one at each page break in the file")
     else:
         how = " (Word's pages may differ from a printed copy)" if fmt == "docx" else " (form feeds)"
         warnings.append("page numbers follow the page breaks in the file" + how)

@@ -14,7 +14,6 @@ _INVISIBLE = dict.fromkeys(
      0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
      0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, *range(0xFE00, 0xFE10)]  # joiners, fillers, variation selectors
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_BUT_STX = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f-\x9f]")  # \x02 is pdfium's soft hyphen
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(
@@ -49,13 +48,13 @@ def garbled_ratio(text: str) -> float:
 def clean_pages(pages: list[RawPage]) -> None:
     for page in pages:
         raw = "".join(line.text for line in page.lines)
-        page.garbled = bool(raw) and (garbled_ratio(raw) > 0.3 or _CID.search(raw) is not None
-                                      and len(_CID.findall(raw)) * 6 > len(raw) * 0.3)
+        page.garbled = bool(raw) and (garbled_ratio(raw) > 0.3 or len(_CID.findall(raw)) * 6 > len(raw) * 0.3)
+        if page.garbled:
+            page.lines = []
+            continue
         for line in page.lines:
             line.text = normalise_text(line.text)
         page.lines = [ln for ln in page.lines if ln.text]
-        if page.garbled:
-            page.lines = []
     remove_running_lines(pages)
 
 
@@ -66,16 +65,15 @@ def _signature(text: str) -> str:
 def remove_running_lines(pages: list[RawPage]) -> None:
     """Drop lines that repeat near the top or bottom of many pages, and bare page numbers.
     Detected by repetition rather than a fixed margin, because layouts differ."""
-    bands = [(p, [ln for ln in p.lines if _in_margin(ln, p)]) for p in pages]
+    bands = [(p, [(ln, _signature(ln.text)) for ln in p.lines if _in_margin(ln, p)]) for p in pages]
     counts: Counter[str] = Counter()
     for _, lines in bands:
-        counts.update({_signature(ln.text) for ln in lines})
+        counts.update({sig for _, sig in lines})
     textual = [p for p in pages if p.lines]
     threshold = max(2, int(0.4 * len(textual)) + 1) if len(textual) >= 3 else None
     for page, lines in bands:
         drop = set()
-        for ln in lines:
-            sig = _signature(ln.text)
+        for ln, sig in lines:
             if _PAGE_NUMBER.match(ln.text.strip()) or (threshold and counts[sig] >= threshold):
                 drop.add(id(ln))
         if drop:

@@ -8,6 +8,7 @@ import re
 
 from ..errors import InputError
 from .flow import BODY_SIZE, HEADING_SIZES, Flow
+from .numbering import number_text, to_int
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
 MAX_PARAGRAPHS = 200_000
@@ -160,19 +161,13 @@ def _table(flow: Flow, table, numbering: "_Numbering") -> None:
             cells.append(" ".join(paragraph_text(par._p) for par in cell.paragraphs))
         rows.append(cells)
     if _layout_table(rows):  # a table used to lay out a page: read its cells as text
-        for row in rows:
-            for cell in row:
-                flow.para(cell)
+        flow.cells_as_paras(rows)
         return
     flow.table(rows)
 
 
 def _layout_table(rows: list[list[str]]) -> bool:
     return any(len(cell) > 1500 for row in rows for cell in row)
-
-
-_FORMATS = {"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "bullet", "none",
-            "decimalZero"}
 
 
 class _Numbering:
@@ -191,10 +186,10 @@ class _Numbering:
             aid = abstract.get(_qn("w:abstractNumId"))
             levels = {}
             for lvl in _x(abstract, "./w:lvl"):
-                ilvl = _int(lvl.get(_qn("w:ilvl")))
+                ilvl = to_int(lvl.get(_qn("w:ilvl")))
                 fmt = (_x(lvl, "./w:numFmt/@w:val") or ["decimal"])[0]
                 text = (_x(lvl, "./w:lvlText/@w:val") or [""])[0]
-                start = _int((_x(lvl, "./w:start/@w:val") or ["1"])[0], 1)
+                start = to_int((_x(lvl, "./w:start/@w:val") or ["1"])[0], 1)
                 levels[ilvl] = (fmt, text, start)
             self.levels[aid] = levels
         for num in _x(root, "./w:num"):
@@ -214,7 +209,7 @@ class _Numbering:
             return ""
         aid = self.nums[num_id[0]]
         levels = self.levels.get(aid, {})
-        level = min(_int(ilvl[0]) if ilvl else 0, 8)
+        level = min(to_int(ilvl[0]) if ilvl else 0, 8)
         if level not in levels:
             return ""
         counters = self.counters.setdefault(aid, [0] * 9)
@@ -233,41 +228,9 @@ class _Numbering:
         def value(m: re.Match) -> str:
             n = int(m.group(1)) - 1
             lf = levels.get(n, ("decimal", "", 1))[0]
-            return _format(counters[n] if 0 <= n < 9 else 0, lf)
+            return number_text(counters[n] if 0 <= n < 9 else 0, lf)
 
         return re.sub(r"%(\d)", value, text).strip()
-
-
-def _format(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letters = ""
-        while n > 0:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(ord("a") + rem) + letters
-        return letters.upper() if fmt == "upperLetter" else letters
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(n)
-        return roman.upper() if fmt == "upperRoman" else roman
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out += numeral
-            n -= value
-    return out
-
-
-def _int(value, default: int = 0) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
 
 
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}

@@ -7,7 +7,6 @@ are virtual: a new one starts at the first paragraph after about PAGE_CHARS char
 Evidence cites these page numbers, and the report says they are virtual."""
 
 from ..document import Table
-from .cleanup import normalise_text
 from .lines import Line, RawPage
 
 PAGE_CHARS = 3000  # about one printed A4 page of a constitution
@@ -20,9 +19,8 @@ _LEFT, _RIGHT = 72.0, 523.0
 
 
 class Flow:
-    def __init__(self, virtual: bool = True, page_chars: int = PAGE_CHARS):
+    def __init__(self, virtual: bool = True):
         self.virtual = virtual
-        self.page_chars = page_chars
         self.pages: list[RawPage] = []
         self.inserts: dict[int, list] = {}
         self.tables: list[Table] = []
@@ -32,7 +30,6 @@ class Flow:
         self.page = RawPage(number=len(self.pages) + 1, width=_WIDTH, height=_HEIGHT)
         self.pages.append(self.page)
         self.y = _TOP
-        self.chars = 0
 
     def page_break(self) -> None:
         """A break in the document itself; a second break in a row adds no empty page."""
@@ -40,8 +37,8 @@ class Flow:
             self._new_page()
 
     def _room(self) -> None:
-        limit = self.page_chars if self.virtual else self.page_chars * 8
-        if self.chars >= limit:
+        limit = PAGE_CHARS if self.virtual else PAGE_CHARS * 8
+        if self.page.chars >= limit:
             self._new_page()
 
     def para(self, text: str, size: float = BODY_SIZE, bold: bool = False) -> None:
@@ -66,30 +63,30 @@ class Flow:
         bottom = top + size * 1.2
         self.page.lines.append(Line(text=text, x0=_LEFT, x1=_RIGHT, top=top, bottom=bottom, size=size, bold=bold))
         self.page.chars += len(text)
-        self.chars += len(text)
         self.y = bottom
 
-    def table(self, rows: list[list[str]]) -> bool:
+    def table(self, rows: list[list[str]]) -> None:
         """A table with a header row and at least one body row becomes row blocks
         ('Role: Partner member; Number: two.'); anything smaller is read as paragraphs."""
-        from .tables import row_text
+        from .tables import clean_rows, is_table, table_rows
 
-        rows = [[normalise_text(cell) for cell in row] for row in rows]
-        rows = [row for row in rows if any(row)]
-        if len(rows) < 2 or max(len(r) for r in rows) < 2:
-            for row in rows:
-                for cell in row:
-                    self.para(cell)
-            return False
+        rows = clean_rows(rows)
+        if not is_table(rows):
+            self.cells_as_paras(rows)
+            return
         self._room()
         header, body = rows[0], rows[1:]
         self.tables.append(Table(page=self.page.number, header=header, rows=body))
-        texts = [row_text(header, row) for row in body]
+        texts = table_rows(header, body)
         self.inserts.setdefault(self.page.number, []).append((self.y, 0.0, _WIDTH, texts))
         self.page.chars += sum(len(t) for t in texts)
-        self.chars += sum(len(t) for t in texts)
         self.y += BODY_SIZE * 2  # the next line starts below the table
-        return True
+
+    def cells_as_paras(self, rows: list[list[str]]) -> None:
+        """A table used only for layout: its cells are paragraphs."""
+        for row in rows:
+            for cell in row:
+                self.para(cell)
 
     def finish(self) -> tuple[list[RawPage], dict[int, list], list[Table]]:
         pages = [p for p in self.pages if p.lines or p.number in self.inserts]

@@ -10,6 +10,7 @@ import re
 
 from ..errors import InputError
 from .flow import BODY_SIZE, HEADING_SIZES, Flow
+from .numbering import number_text, to_int
 from .sniff import decode_text
 
 _DROP_TAGS = {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav",
@@ -190,12 +191,12 @@ class _Walker:
 
     def _list(self, el, depth: int, tag: str, list_depth: int) -> None:
         kind = (el.get("type") or "1") if tag == "ol" else "bullet"
-        number = _int(el.get("start"), 1)
+        number = to_int(el.get("start"), 1)
         for li in el:
             if not isinstance(li.tag, str) or li.tag.lower() != "li":
                 self.walk(li, depth + 1, False, list_depth)
                 continue
-            number = _int(li.get("value"), number)
+            number = to_int(li.get("value"), number)
             self.flush()
             self.prefix = _list_label(kind, number, list_depth)
             self.add(li.text, False)
@@ -226,22 +227,12 @@ class _Walker:
         self.flow.table(rows)
 
 
+_HTML_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+
+
 def _list_label(kind: str, number: int, list_depth: int) -> str:
     if kind == "bullet":
         return "\u2022"
-    if kind in ("a", "A"):
-        letter = chr(ord("a") + (number - 1) % 26)
-        return f"({letter.upper() if kind == 'A' else letter})"
-    if kind in ("i", "I"):
-        from .docx_reader import _roman
-
-        roman = _roman(max(number, 1))
-        return f"({roman.upper() if kind == 'I' else roman})"
+    if kind in _HTML_TYPES:
+        return f"({number_text(max(number, 1), _HTML_TYPES[kind])})"
     return f"{number}." if list_depth == 0 else f"({number})"
-
-
-def _int(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default

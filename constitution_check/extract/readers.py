@@ -10,26 +10,22 @@ from .lines import RawPage
 MAX_PAGES = 2000  # a page tree may claim millions of pages; nothing real is that long
 
 
-def read_pdf(path: Path, data: bytes, password: str | None = None) -> list[RawPage]:
+def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: int = MAX_PAGES) -> list[RawPage]:
     import pypdfium2 as pdfium
 
     try:
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower():
-            pages = _try_plumber(data, password)
-            if pages is not None:
-                return pages
-            if password:
-                raise InputError(str(path), "encrypted: the password given is wrong") from None
-            raise InputError(str(path), "encrypted: needs a password (give it with --password)") from None
-        pages = _try_plumber(data, password)
+        pages = _try_plumber(data, password, max_pages)
         if pages is not None:
             return pages
-        raise InputError(str(path), "corrupt or damaged PDF: it cannot be opened") from None
+        if "password" not in str(exc).lower():
+            raise InputError(str(path), "corrupt or damaged PDF: it cannot be opened") from None
+        if password:
+            raise InputError(str(path), "encrypted: the password given is wrong") from None
+        raise InputError(str(path), "encrypted: needs a password (give it with --password)") from None
     try:
-        return [_read_pdfium_page(pdf, i) for i in range(min(len(pdf), MAX_PAGES))]
+        return [_read_pdfium_page(pdf, i) for i in range(min(len(pdf), max_pages))]
     finally:
         pdf.close()
 
@@ -92,7 +88,7 @@ def _font_at(raw, textpage, left, bottom, right, top) -> tuple[float, bool]:
     return float(size), weight >= 600
 
 
-def _try_plumber(data: bytes, password: str | None) -> list[RawPage] | None:
+def _try_plumber(data: bytes, password: str | None, max_pages: int) -> list[RawPage] | None:
     """pdfminer opens some files pdfium will not (an AES-256 file with an empty owner password)."""
     import io
 
@@ -101,7 +97,7 @@ def _try_plumber(data: bytes, password: str | None) -> list[RawPage] | None:
 
         pages: list[RawPage] = []
         with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            for i, page in enumerate(pdf.pages[:MAX_PAGES]):
+            for i, page in enumerate(pdf.pages[:max_pages]):
                 words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size", "fontname"])
                 frags = [(w["x0"], w["top"], w["x1"], w["bottom"], w["text"], float(w["size"]),
                           "bold" in w["fontname"].lower()) for w in words]

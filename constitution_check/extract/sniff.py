@@ -11,7 +11,6 @@ from ..errors import InputError
 
 MAX_FILE_BYTES = 500 * 1024 * 1024  # no constitution or board pack is this large
 
-FORMATS = ("pdf", "docx", "html", "text")
 DESCRIPTIONS = {"pdf": "a PDF", "docx": "a Word document (.docx)", "html": "a web page (HTML)",
                 "text": "a plain text file"}
 _SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".htm": "html", ".html": "html", ".xhtml": "html",
@@ -33,13 +32,6 @@ _HTML_START = re.compile(rb"^(?:\s|<!--.*?-->)*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->
                          rb"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 
 _PDF_SYNTAX = re.compile(r"startxref\b|\bendobj\b|\bendstream\b|^xref\s*$|\d+ \d+ obj\b", re.M)
-
-
-def check_readable(path: Path) -> bytes:
-    """Return the file's bytes if they are a format the checker reads; otherwise raise InputError."""
-    data = read_file(path)
-    detect_format(data, str(path))
-    return data
 
 
 def read_file(path: Path) -> bytes:

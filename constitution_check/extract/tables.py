@@ -21,8 +21,7 @@ def find_tables(data: bytes, pages: list[RawPage], password: str | None = None) 
     for page in candidates:
         tables = grid_tables(page.rules, page.frags) if page.rules else []
         for bbox, rows in tables:
-            rows = [[normalise_text(cell) for cell in row] for row in rows]
-            found.append((page.number, bbox, [r for r in rows if any(r)]))
+            found.append((page.number, bbox, clean_rows(rows)))
         if not tables:
             ask_plumber.append(page.number)
     for page in pages:
@@ -41,9 +40,8 @@ def _plumber_tables(data: bytes, numbers: list[int], password: str | None) -> li
             for number in numbers:
                 page = pdf.pages[number - 1]
                 for table in page.find_tables():
-                    rows = [[normalise_text(cell or "") for cell in row] for row in table.extract()]
-                    rows = [r for r in rows if any(r)]
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                    rows = clean_rows(table.extract())
+                    if is_table(rows):
                         found.append((number, table.bbox, rows))
                 page.close()
     except Exception:  # a table we cannot read is left as plain lines, never a crash
@@ -63,8 +61,23 @@ def apply_tables(pages: list[RawPage], found) -> tuple[dict[int, list], list[Tab
                       if not (ln.top >= top - 1 and ln.bottom <= bottom + 1 and ln.x0 >= x0 - 1 and ln.x1 <= x1 + 1)]
         header, body = rows[0], rows[1:]
         tables.append(Table(page=number, header=header, rows=body))
-        inserts.setdefault(number, []).append((top, x0, x1, [row_text(header, row) for row in body]))
+        inserts.setdefault(number, []).append((top, x0, x1, table_rows(header, body)))
     return inserts, tables
+
+
+def clean_rows(rows: list[list[str | None]]) -> list[list[str]]:
+    """Cells normalised, empty rows dropped."""
+    rows = [[normalise_text(cell or "") for cell in row] for row in rows]
+    return [row for row in rows if any(row)]
+
+
+def is_table(rows: list[list[str]]) -> bool:
+    """A header and at least one row, of at least two columns: less is read as paragraphs."""
+    return len(rows) >= 2 and max(len(r) for r in rows) >= 2
+
+
+def table_rows(header: list[str], body: list[list[str]]) -> list[str]:
+    return [row_text(header, row) for row in body]
 
 
 def row_text(header: list[str], row: list[str]) -> str:

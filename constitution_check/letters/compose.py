@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..engine.practice import DESCRIBED_PROVIDER
 from ..report.model import Evidence, Report, Result
 
 QUOTE_CHARS = 300
@@ -100,7 +101,7 @@ def _practice(result: Result, report: Report) -> dict:
         for item in practice["private_healthcare_interests"]:
             # A company the papers only describe ("an independent sector provider ...") is named as such:
             # the described words are cut where the register's cell ends, so they are not quoted.
-            name = "a private healthcare company" if item["provider"].startswith("a private") else item["provider"]
+            name = "a private healthcare company" if item["provider"] == DESCRIBED_PROVIDER else item["provider"]
             if name not in names:
                 names.append(name)
         out["providers"] = names
