@@ -16,11 +16,18 @@ def _norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def reports():
+    """Every corpus document on its own (constitutions, board papers, Word and web versions),
+    and one area's constitution with its board papers, whose practice evidence is cited too."""
+    corpus = CONSTITUTIONS[0].parents[1]
+    groups = [[p] for p in CONSTITUTIONS]
+    groups += [[p] for p in sorted((corpus / "board-papers").glob("*.pdf"))]
+    groups += [[p] for p in sorted((corpus / "formats").glob("*.*"))]
+    groups.append([corpus / "constitutions" / "somerset.pdf", *sorted((corpus / "board-papers").glob("somerset-*.pdf"))])
     out = {}
-    for path in CONSTITUTIONS:
-        docs, errors = load_documents([str(path)])
+    for group in groups:
+        docs, errors = load_documents([str(p) for p in group])
         assert not errors
-        out[path.stem] = (docs, judge_documents(docs, None, "all"))
+        out["+".join(p.name for p in group)] = (docs, judge_documents(docs, None, "all"))
     return out
 
 
