@@ -7,7 +7,7 @@ cores; one bad file is reported and never stops the batch."""
 
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import AreaError
@@ -79,6 +79,10 @@ def run_batch(jobs: list[AreaJob], out: Path, use_cache: bool = True, ruleset: s
     out.mkdir(parents=True, exist_ok=True)
     outcomes: list[AreaOutcome] = []
     workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
+    from .check import DEFAULT_LIMITS
+
+    # the areas already share the cores between them: each file is read by one process
+    limits = replace(limits or DEFAULT_LIMITS, processes=1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(run_job, job, use_cache, ruleset, ocr, limits) for job in jobs]
         for future in as_completed(futures):

@@ -25,6 +25,7 @@ class Limits:
     timeout: float = DEFAULT_TIMEOUT
     max_pages: int = DEFAULT_MAX_PAGES
     memory_mb: int = DEFAULT_MEMORY_MB
+    processes: int = 0  # that may read one long PDF's pages: 0 is one per core
 
 
 def extract_isolated(path: Path, data: bytes, sha: str, password: str | None, ocr: bool, fmt: str,
@@ -33,7 +34,8 @@ def extract_isolated(path: Path, data: bytes, sha: str, password: str | None, oc
 
     context = _context()
     if context is None:  # a daemon process may not start children: read here, with the page limit only
-        return extract_bytes(path, data, sha, password, ocr=ocr, fmt=fmt, max_pages=limits.max_pages)
+        return extract_bytes(path, data, sha, password, ocr=ocr, fmt=fmt, max_pages=limits.max_pages,
+                             processes=limits.processes)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_work, args=(sender, str(path), data, sha, password, ocr, fmt, limits),
                               daemon=True)
@@ -100,7 +102,8 @@ def _work(sender, path: str, data: bytes, sha: str, password, ocr: bool, fmt: st
     _limit_memory(limits.memory_mb)
     try:
         try:
-            doc = extract_bytes(Path(path), data, sha, password, ocr=ocr, fmt=fmt, max_pages=limits.max_pages)
+            doc = extract_bytes(Path(path), data, sha, password, ocr=ocr, fmt=fmt, max_pages=limits.max_pages,
+                                processes=limits.processes)
             message = ("ok", doc)
         except InputError as err:
             message = ("error", err.reason)

@@ -46,15 +46,16 @@ def extract(path: str | Path, use_cache: bool = True, password: str | None = Non
 
 
 def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None, ocr: bool = False, *,
-                  fmt: str, max_pages: int | None = None) -> Document:
-    """fmt: what detect_format says the bytes are."""
+                  fmt: str, max_pages: int | None = None, processes: int = 0) -> Document:
+    """fmt: what detect_format says the bytes are; processes: how many may read a long PDF's
+    pages (0: one per core)."""
     warnings: list[str] = []
     renamed = name_warning(path, fmt)
     if renamed:
         warnings.append(renamed)
     ocr_info: dict[int, float] = {}
     if fmt == "pdf":
-        pages, inserts, tables, ocr_info = _read_pdf_pages(path, data, password, ocr, max_pages, warnings)
+        pages, inserts, tables, ocr_info = _read_pdf_pages(path, data, password, ocr, max_pages, warnings, processes)
     else:
         pages, inserts, tables = _read_flow(path, data, fmt, warnings)
     blocks = build_blocks(pages, inserts)
@@ -78,7 +79,7 @@ def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None
     return doc
 
 
-def _read_pdf_pages(path, data, password, ocr, max_pages, warnings):
+def _read_pdf_pages(path, data, password, ocr, max_pages, warnings, processes):
     from .passwords import candidates
     from .readers import MAX_PAGES
 
@@ -86,7 +87,7 @@ def _read_pdf_pages(path, data, password, ocr, max_pages, warnings):
     tried = candidates(password)
     for i, attempt in enumerate(tried):  # the password as typed, then as PDF 2.0 normalises it (SASLprep)
         try:
-            pages = read_pdf(path, data, attempt, max_pages or MAX_PAGES)
+            pages = read_pdf(path, data, attempt, max_pages or MAX_PAGES, processes)
             password = attempt
             break
         except InputError as err:

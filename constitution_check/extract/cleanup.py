@@ -15,6 +15,7 @@ _INVISIBLE = dict.fromkeys(
      0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, *range(0xFE00, 0xFE10)]  # joiners, fillers, variation selectors
 )
 _CONTROL_BUT_STX = re.compile(r"[\x00\x01\x03-\x08\x0b-\x1f\x7f-\x9f]")  # \x02 is pdfium's soft hyphen
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CID = re.compile(r"\(cid:\d+\)")
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$", re.I
@@ -41,7 +42,9 @@ def garbled_ratio(text: str) -> float:
     """Share of characters that are not letters, digits, spaces or ordinary punctuation."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd")
+    bad = len(_ASCII_CONTROL.findall(text))  # in ASCII only control characters are Cc, and none Co or Cn
+    if not text.isascii():
+        bad += sum(1 for ch in text if ch > "\x7f" and (unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd"))
     return bad / len(text)
 
 

@@ -4,13 +4,16 @@ pdfplumber as the fallback for files pdfium refuses but pdfminer can open."""
 from pathlib import Path
 
 from ..errors import InputError
+from . import page_split
 from .layout import build_lines
 from .lines import RawPage
 
 MAX_PAGES = 2000  # a page tree may claim millions of pages; nothing real is that long
 
 
-def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: int = MAX_PAGES) -> list[RawPage]:
+def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: int = MAX_PAGES,
+             processes: int = 1) -> list[RawPage]:
+    """processes: how many processes may read the pages (0: one per core); a long file is split."""
     import pypdfium2 as pdfium
 
     try:
@@ -25,31 +28,40 @@ def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: in
             raise InputError(str(path), "encrypted: the password given is wrong") from None
         raise InputError(str(path), "encrypted: needs a password (give it with --password)") from None
     try:
-        return [_read_pdfium_page(pdf, i) for i in range(min(len(pdf), max_pages))]
+        count = min(len(pdf), max_pages)
+        parts = page_split.processes_for(count, processes) if processes != 1 else 1
+        if parts > 1:
+            return page_split.read_split(lambda run: [_read_pdfium_page(pdf, i) for i in run], count, parts)
+        return [_read_pdfium_page(pdf, i) for i in range(count)]
     finally:
         pdf.close()
 
 
 def _read_pdfium_page(pdf, index: int) -> RawPage:
-    import pypdfium2.raw as raw
+    from . import pdfium_text
 
     page = pdf[index]
     try:
         width, height = page.get_size()
         rotation = page.get_rotation()
         textpage = page.get_textpage()
+        tp = pdfium_text.address(textpage.raw)
+        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        read = pdfium_text.runs(tp, rects)
         frags = []
-        n = textpage.count_rects()
-        for i in range(n):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
+        for i, (left, bottom, right, top) in enumerate(rects):
+            if read is not None:
+                first, text = read[i]
+                size, bold = pdfium_text.font_of(tp, first)
+            else:
+                text = textpage.get_text_bounded(left, bottom, right, top)
+                size, bold = _font_at(tp, left, bottom, right, top)
             text = text.replace("\r", " ").replace("\n", " ")
-            size, bold = _font_at(raw, textpage, left, bottom, right, top)
             frags.append((left, height - top, right, height - bottom, text, size, bold))
         chars = textpage.count_chars()
         if rotation in (90, 270):
             width, height = height, width
-        bounds = _path_bounds(page, raw)
+        bounds = pdfium_text.path_bounds(pdfium_text.address(page.raw), MAX_PATHS)
         has_rules = len(bounds) >= 4
         textpage.close()
     finally:
@@ -67,25 +79,16 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
 MAX_PATHS = 5000  # a page drawn as thousands of strokes is a picture, not a table
 
 
-def _path_bounds(page, raw) -> list[tuple[float, float, float, float]]:
-    bounds = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        bounds.append(obj.get_bounds())
-        if len(bounds) >= MAX_PATHS:
-            break
-    return bounds
+def _font_at(tp: int, left, bottom, right, top) -> tuple[float, bool]:
+    """The real font size and weight of a run, found by position when its characters could
+    not be lined up with it: rectangle heights differ between capitals and lower case, so
+    they cannot tell a heading from body text."""
+    from . import pdfium_text
 
-
-def _font_at(raw, textpage, left, bottom, right, top) -> tuple[float, bool]:
-    """The real font size and weight of a run: rectangle heights differ between capitals
-    and lower case, so they cannot tell a heading from body text."""
-    middle = (top + bottom) / 2
-    index = raw.FPDFText_GetCharIndexAtPos(textpage.raw, left + min(1.0, (right - left) / 2), middle, 2.0, 2.0)
+    index = pdfium_text.char_at(tp, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0)
     if index < 0:
         return 0.0, False
-    size = raw.FPDFText_GetFontSize(textpage.raw, index)
-    weight = raw.FPDFText_GetFontWeight(textpage.raw, index)
-    return float(size), weight >= 600
+    return pdfium_text.font_of(tp, index)
 
 
 def _try_plumber(data: bytes, password: str | None, max_pages: int) -> list[RawPage] | None:
