@@ -170,24 +170,32 @@ class PatternBank:
             spans = found[seg_key]
             for key in self._fan_out[seg_key]:
                 found.setdefault(key, []).extend(spans)
-        # a chain can only join when its first segment matched
-        for _, key in sorted({entry for k in found if k in chain_keys for entry in chain_keys[k]}):
-            spans = [sp for chain in self._chains[key] for sp in _join_chain(chain, found)]
+        # a chain can only join when all its segments matched
+        joined: dict[str, list] = {}
+        for _, key, j in sorted({entry for k in found if k in chain_keys for entry in chain_keys[k]}):
+            joined.setdefault(key, []).extend(_join_chain(self._chains[key][j], found))
+        for key, spans in joined.items():
             if spans:
                 found.setdefault(key, []).extend(spans)
         return found
 
     def _index(self):
         """Built once, after the last add: each one-segment key's position, and for each segment the
-        (position, key) of the chained patterns that open with it."""
+        (position, key, chain number) of the chains it is the rarest segment of."""
         if self._stale:
             self._order = {k: i for i, k in enumerate(self._fan_out)}
             self._chain_keys: dict[str, set] = {}
+            rarity = self.indexed.commonness()
             for i, (key, chains) in enumerate(self._chains.items()):
-                for chain in chains:
-                    self._chain_keys.setdefault(chain[0][0], set()).add((i, key))
+                for j, chain in enumerate(chains):
+                    # a chain joins only when every segment matched: look for it when its rarest one does
+                    trigger = min((seg for seg, _ in chain), key=lambda seg: rarity.get(seg, _UNKNOWN_COMMONNESS))
+                    self._chain_keys.setdefault(trigger, set()).add((i, key, j))
             self._stale = False
         return self._order, self._chain_keys
+
+
+_UNKNOWN_COMMONNESS = 10_000  # a segment spaCy's Matcher finds: taken to be common
 
 
 def _indexable(segment: list[dict]) -> bool:

@@ -123,10 +123,17 @@ def read_practice(documents: list[Document]) -> Practice:
         practice.nhs_awards.extend((name, route, doc, s) for name, route, s in nhs_awards)
         sentences = doc.sentences
         has_rows = any(_AGENDA_ROW.match(x.text) for x in sentences)
+        sections: dict[tuple, tuple[str, bool, bool]] = {}  # a pack has thousands of sentences and few sections
         for i, s in enumerate(sentences):
-            section = " / ".join(s.section)
+            key = tuple(s.section)
+            if key not in sections:
+                joined = " / ".join(s.section)
+                sections[key] = (joined, bool(_PRIVATE_PART.search(joined)), bool(_QUESTION_SECTION.search(joined)))
+            section, private_part, question_section = sections[key]
             text = s.text
-            if _EXCLUSION.search(text) and not _NEGATED_EXCLUSION.search(text):
+            low = text.lower()  # the words each pattern needs, looked for before the pattern is run
+            if ("exclu" in low or "admission" in low) and _EXCLUSION.search(text) \
+                    and not _NEGATED_EXCLUSION.search(text):
                 # the grounds often follow in the next sentence of the resolution
                 following = " ".join(x.text for x in sentences[i:i + 3] if x.block in (s.block, s.block + 1))
                 grounds = [g.group(0).lower() for g in _GROUNDS.finditer(following)]
@@ -134,10 +141,10 @@ def read_practice(documents: list[Document]) -> Practice:
             row = _AGENDA_ROW.match(text)
             if row and "agenda" in kinds:  # minutes list private items in rows, not the whole agenda
                 practice.agenda_items.add((doc.path, row.group("n").upper()))
-            if _PRIVATE_PART.search(section) and s.kind != "heading" and _private_item(text, row, has_rows) \
+            if private_part and s.kind != "heading" and _private_item(text, row, has_rows) \
                     and all(s.block != other.block for _, d, other in practice.private_items if d is doc):
                 practice.private_items.append((text, doc, s))
-            if _QUESTION_SECTION.search(section) and s.kind != "heading":
+            if question_section and s.kind != "heading":
                 status = next((name for name, pattern in _Q_STATUS if pattern.search(text)), None)
                 if status:
                     practice.questions.append((status, doc, s))
@@ -155,13 +162,13 @@ def read_practice(documents: list[Document]) -> Practice:
                         words.pop()  # the phrase is cut at forty characters: end it on a word that ends something
                     practice.interests.append((" ".join(words), DESCRIBED_PROVIDER,
                                                doc, s))
-            if _COMMITTEE_PRIVATE.search(text) and s.kind != "heading" and not _QUESTION_SECTION.search(section) \
-                    and not text.lower().startswith("question"):
+            if "private" in low and _COMMITTEE_PRIVATE.search(text) and s.kind != "heading" and not question_section \
+                    and not low.startswith("question"):
                 practice.committees_in_private.append((doc, s))
-            if s.page <= 2 and _BOARD_IN_PUBLIC.search(text) and "terms-of-reference" not in kinds \
-                    and not _QUESTION_SECTION.search(section) and not re.search(r"\b(not|next|previous|last)\b", text, re.I):
+            if s.page <= 2 and "public" in low and _BOARD_IN_PUBLIC.search(text) and "terms-of-reference" not in kinds \
+                    and not question_section and not re.search(r"\b(not|next|previous|last)\b", text, re.I):
                 practice.board_in_public.append((doc, s))
-            m = _PUBLISHED.search(text)
+            m = _PUBLISHED.search(text) if "day" in low else None
             if m:
                 practice.notice_days.append((number_value(m.group(2)), doc, s))
         _drop_ungrounded_if_grounded(practice, doc)

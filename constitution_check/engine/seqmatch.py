@@ -96,6 +96,13 @@ class SequenceMatcher:
             else:
                 self.short_prefixes.append((prefix, n))
 
+    def commonness(self) -> dict[str, int]:
+        """key -> a rough count of how often its pattern's anchor occurs (see _commonness)."""
+        out = {}
+        for key, specs, anchor in self.patterns:
+            out[key] = _commonness(specs[anchor]) if anchor >= 0 else _UNANCHORED
+        return out
+
     def _anchored_at(self, word: str) -> tuple[int, ...]:
         """The patterns whose anchor a word can be, in the order they are tried (remembered per word)."""
         hits = list(self.by_word.get(word, ()))
@@ -129,6 +136,13 @@ class SequenceMatcher:
             if alternatives is not None and len(alternatives) == 1:  # one fixed sequence: the common case
                 tests, at = alternatives[0]
                 width = len(tests)
+                if width == 1:  # one word: where the anchor is, if the word is the anchor's
+                    if specs[anchor].prefixes or specs[anchor].regex is not None:
+                        test = tests[0]
+                        out.extend((key, p, p + 1) for p in positions if test(words[p]))
+                    else:  # indexed by exact words only: every position found is one
+                        out.extend((key, p, p + 1) for p in positions)
+                    continue
                 for p in positions:
                     start = p - at
                     if start < 0 or start + width > n_words:
@@ -170,6 +184,8 @@ class SequenceMatcher:
                     out.append((key, start, end))
         return list(dict.fromkeys(out))
 
+
+_UNANCHORED = 1000  # a pattern of optional words or any token: tried everywhere
 
 _COMMON = frozenset({
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "be",
