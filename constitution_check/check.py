@@ -65,26 +65,29 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
         worker.while_reading = None
     if not docs:
         return Outcome(None, errors)
+    processes = limits.processes if limits else 0
     if not use_cache:
-        return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules), errors)
+        return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules, processes), errors)
     from . import report_cache
 
     key = report_cache.report_key(docs, area_name, ruleset, explain_all, extra_rules, ocr)
     report = report_cache.load(key)
     if report is None:
-        report = judge_documents(docs, area, ruleset, explain_all, extra_rules)
+        report = judge_documents(docs, area, ruleset, explain_all, extra_rules, processes)
         report_cache.store(key, report)
     return Outcome(report, errors)
 
 
 def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str = "all",
-                    explain_all: bool = False, extra_rules: tuple[str, ...] = ()) -> Report:
+                    explain_all: bool = False, extra_rules: tuple[str, ...] = (), processes: int = 0) -> Report:
+    """processes: how many may share the work on a long document (0: one per core)."""
     ruleset, rules = resolve_ruleset(ruleset_name, extra_rules)
     area_info, area, area_source = _area(docs, area)
     engine = engine_for(tuple(r.id for r in rules), extra_rules)
-    findings = engine.run(docs)
+    practices = []  # read while forks judge a long document's sentences, or after
+    findings = engine.run(docs, processes, meanwhile=lambda: practices.append(read_practice(docs)))
     sources = _source_numbers(extra_rules)
-    practice = read_practice(docs)
+    practice = practices[0]
     shown = findings_present(practice)
     results = [apply_practice(rule, _result(rule, findings[rule.id], docs, area, area_source, sources, ruleset,
                                             explain_all), shown) for rule in rules]

@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import CORPUS, SHARED
-from constitution_check.extract import extract_bytes, page_split, pdfium_text
+from constitution_check import forked
+from constitution_check.extract import extract_bytes, pdfium_text
 from constitution_check.extract.cleanup import garbled_ratio
 from constitution_check.extract.layout import _counts_by_bisection, _counts_by_testing, find_gutter
-from constitution_check.extract.readers import read_pdf
+from constitution_check.extract.readers import PAGES_PER_PROCESS, read_pdf
 
 CORPUS_PDFS = sorted(CORPUS.glob("*/*.pdf"))
 
@@ -98,36 +99,36 @@ def _long_pdf(tmp_path: Path, pages: int) -> bytes:
     return out.read_bytes()
 
 
-@pytest.mark.skipif(page_split.processes_for(1000, 2) < 2, reason="this system does not fork")
+@pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
 def test_a_long_file_read_by_two_processes_is_the_same_as_by_one(tmp_path):
-    data = _long_pdf(tmp_path, 3 * page_split.MIN_PAGES_PER_PROCESS)
+    data = _long_pdf(tmp_path, 3 * PAGES_PER_PROCESS)
     one = read_pdf(Path("long.pdf"), data, processes=1)
     two = read_pdf(Path("long.pdf"), data, processes=2)
-    assert len(one) == len(two) == 3 * page_split.MIN_PAGES_PER_PROCESS
+    assert len(one) == len(two) == 3 * PAGES_PER_PROCESS
     assert [p.number for p in two] == list(range(1, len(one) + 1))
     assert [[(ln.text, ln.top, ln.size, ln.bold) for ln in p.lines] for p in one] == \
         [[(ln.text, ln.top, ln.size, ln.bold) for ln in p.lines] for p in two]
 
 
-@pytest.mark.skipif(page_split.processes_for(1000, 2) < 2, reason="this system does not fork")
+@pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
 def test_pages_a_failed_process_should_have_read_are_read_here():
     parent = os.getpid()
 
-    def read_run(run):
+    def read_run(run, _here):
         if os.getpid() != parent:
             raise RuntimeError("a child that fails")
         return [n * 10 for n in run]
 
-    assert page_split.read_split(read_run, 100, 3) == [n * 10 for n in range(100)]
+    assert forked.map_runs(read_run, 100, 3) == [n * 10 for n in range(100)]
 
 
 def test_page_runs_cover_every_page_once():
     for count in range(1, 60):
         for parts in range(1, 6):
-            runs = page_split.split(count, parts)
+            runs = forked.split(count, parts)
             assert [n for run in runs for n in run] == list(range(count))
-    assert page_split.processes_for(10, 0) == 1  # a short file is read here
-    assert page_split.processes_for(1000, 1) == 1
+    assert forked.processes_for(10, 0, 24) == 1  # too little to share
+    assert forked.processes_for(1000, 1, 24) == 1
 
 
 FRAG_EDGES = st.tuples(st.one_of(st.integers(0, 60).map(lambda n: n * 10.0), st.floats(0, 600)),
@@ -157,3 +158,12 @@ def test_a_gutter_is_found_between_two_columns_and_not_on_a_single_column():
 def test_garbled_ratio_counts_control_unassigned_and_private_characters(text):
     expected = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd")
     assert garbled_ratio(text) == (expected / len(text) if text else 0.0)
+
+
+def test_runs_split_by_weight_cover_every_item_once_and_share_the_weight():
+    weights = [1.0] * 50 + [10.0] * 10  # short sentences first, long ones after
+    runs = forked.split(60, 2, weights)
+    assert [n for run in runs for n in run] == list(range(60))
+    shares = [sum(weights[i] for i in run) for run in runs]
+    assert abs(shares[0] - shares[1]) <= 10.0  # within one item's weight
+    assert forked.split(5, 3, [0.0] * 5) == forked.split(5, 3)  # no weight: by count

@@ -3,12 +3,14 @@ firmly. Every sentence is tokenised once and scanned once by one bank of pattern
 
 from dataclasses import dataclass, field
 
+from .. import forked
 from ..document import Document, Sentence
 from ..extract.kinds import part_of_sections
 from .nlp import pipeline, tokenize
 from .patterns import PatternBank
 from .schema import Element, Rule
 
+SENTENCES_PER_PROCESS = 1000  # a document of fewer than twice this many is scanned by one process
 progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
@@ -105,46 +107,92 @@ class Engine:
                     self.bank.add(f"{base}/discretionary", target.discretionary)
         self.bank.finish()
 
-    def run(self, documents: list[Document]) -> dict[str, RuleFindings]:
+    def run(self, documents: list[Document], processes: int = 0, meanwhile=None) -> dict[str, RuleFindings]:
+        """processes: how many may share a long document's sentences (0: one per core);
+        meanwhile(): other work to do once, while forks judge their sentences (if any do)."""
         results = {rule.id: RuleFindings(rule) for rule in self.rules}
+        pending = [meanwhile] if meanwhile else []
         for document in documents:
-            self._run_document(document, results)
+            self._run_document(document, results, processes, pending)
+        for work in pending:
+            work()
         return results
 
-    def _run_document(self, document: Document, results: dict[str, RuleFindings]) -> None:
+    def _run_document(self, document: Document, results: dict[str, RuleFindings], processes: int,
+                      pending: list) -> None:
+        """The sentences are judged in runs, shared among processes for a long document. A sentence
+        that applies another clause ('SO 3.1 applies to committees') needs the findings of all the
+        sentences before it, so each run leaves those to the end, when they are judged here in
+        order; every other sentence's findings depend on that sentence (and the next) alone."""
         rules = [r for r in self.rules if reads(r, document)]
         if not rules:
             return
         sentences = document.sentences
-        parts = part_of_sections(document) if document.kind == "board-pack" else {}
-        texts, offsets = [], []
-        for s in sentences:
-            if s.lead_in:
-                texts.append(f"{s.lead_in} \u00b6 {s.text}")
-            else:
-                texts.append(s.text)
-        docs = tokenize(texts)
-        for doc, s in zip(docs, sentences):
-            offsets.append(next((t.i + 1 for t in doc if t.text == "\u00b6"), 0) if s.lead_in else 0)
+        texts = [f"{s.lead_in} \u00b6 {s.text}" if s.lead_in else s.text for s in sentences]
         headings = sorted({s.heading for s in sentences if s.heading})
-        heading_found = {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))}
+        job = _Job(document, rules, texts, part_of_sections(document) if document.kind == "board-pack" else {},
+                   {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))})
+        sharing = forked.processes_for(len(sentences), processes, SENTENCES_PER_PROCESS) if processes != 1 else 1
+        meanwhile = pending.pop() if pending and sharing > 1 else None
+        runs = forked.map_runs(lambda run, here: [self._judge_run(job, run, here)], len(sentences), sharing,
+                               [len(t) for t in texts], meanwhile)
+        previous_ref = None
+        for run in runs:
+            for i in run.sentences:
+                if i in run.deferred:
+                    previous_ref = self._judge_applying(job, i, previous_ref, results)
+                    continue
+                previous_ref = None  # a sentence that applies no clause hands none on
+                for rule_id, found in run.findings.get(i, ()):
+                    found.restore(sentences[i], results[rule_id])
+
+    def _judge_run(self, job: "_Job", run: range, here: bool) -> "_RunFindings":
+        """Findings of the sentences in run, by sentence, as a fork can send them; here: show progress."""
+        sentences = job.document.sentences
+        window = range(run.start, min(run.stop + 1, len(sentences)))  # one more: the last one's next sentence
+        docs = tokenize([job.texts[i] for i in window])
         scans = []
         for n, doc in enumerate(docs, 1):
             scans.append(self.bank.scan(doc))
-            if progress_hook is not None and (n % 200 == 0 or n == len(docs)):
-                progress_hook(document.path, n, len(docs))
-        previous_ref = None
-        for i, (sentence, doc, found) in enumerate(zip(sentences, docs, scans)):
-            applies = _applied_clause(doc, found, sentence.clause)
-            if applies[1] is not None and applies[0] is None and i > 0:
-                # "It shall also apply to ...": the clause the previous sentence applied, or that sentence itself
-                applies = (previous_ref or sentences[i - 1].clause, applies[1])
-            previous_ref = applies[0]
-            context = _Context(doc, found, heading_found.get(sentence.heading, {}), offsets[i],
-                               _next_unit(sentences, scans, docs, i), applies[0], applies[1])
-            for rule in rules:
-                if reads_sentence(rule, document, sentence, parts):
-                    self._apply_rule(rule, sentence, document.path, context, results[rule.id])
+            if here and progress_hook is not None and (n % 200 == 0 or n == len(docs)):
+                progress_hook(job.document.path, round(n * len(sentences) / len(docs)), len(sentences))
+        out = _RunFindings(run)
+        for i in run:
+            doc, found = docs[i - run.start], scans[i - run.start]
+            if _applied_clause(doc, found, sentences[i].clause)[1] is not None:
+                out.deferred.add(i)
+                continue
+            following = scans[i + 1 - run.start] if i + 1 < window.stop else None
+            context = self._context(job, i, doc, found, following, (None, None))
+            for rule in job.rules:
+                if reads_sentence(rule, job.document, sentences[i], job.parts):
+                    found_here = RuleFindings(rule)
+                    self._apply_rule(rule, sentences[i], job.document.path, context, found_here)
+                    if found_here.hits or found_here.vetoed or found_here.subject:
+                        out.findings.setdefault(i, []).append((rule.id, _Portable.of(found_here)))
+        return out
+
+    def _judge_applying(self, job: "_Job", i: int, previous_ref: str | None, results) -> str | None:
+        """A sentence that applies a clause, judged with the findings of every sentence before it."""
+        sentences = job.document.sentences
+        docs = tokenize(job.texts[i:i + 2])
+        found, following = self.bank.scan(docs[0]), (self.bank.scan(docs[1]) if len(docs) > 1 else None)
+        applies = _applied_clause(docs[0], found, sentences[i].clause)
+        if applies[1] is not None and applies[0] is None and i > 0:
+            # "It shall also apply to ...": the clause the previous sentence applied, or that sentence itself
+            applies = (previous_ref or sentences[i - 1].clause, applies[1])
+        context = self._context(job, i, docs[0], found, following, applies)
+        for rule in job.rules:
+            if reads_sentence(rule, job.document, sentences[i], job.parts):
+                self._apply_rule(rule, sentences[i], job.document.path, context, results[rule.id])
+        return applies[0]
+
+    def _context(self, job: "_Job", i: int, doc, found: dict, following: dict | None, applies) -> "_Context":
+        sentence = job.document.sentences[i]
+        offset = next((t.i + 1 for t in doc if t.text == "\u00b6"), 0) if sentence.lead_in else 0
+        nxt = job.document.sentences[i + 1] if following is not None else None
+        return _Context(doc, found, job.heading_found.get(sentence.heading, {}), offset,
+                        _next_unit(sentence, nxt, following), applies[0], applies[1])
 
     def _apply_rule(self, rule: Rule, sentence: Sentence, path: str, ctx: "_Context", out: RuleFindings) -> None:
         path_text = " / ".join(sentence.section).lower()
@@ -332,6 +380,45 @@ class _Context:
     applies_span: tuple[int, int] | None = None
 
 
+@dataclass
+class _Job:
+    """One document's sentences as every run of them needs them."""
+    document: Document
+    rules: list[Rule]
+    texts: list[str]  # each sentence as tokenised: lead-in, a pilcrow, then the sentence
+    parts: dict[str, str]  # a board pack's top-level headings -> kind of paper
+    heading_found: dict[str, dict]  # each heading's matches
+
+
+@dataclass
+class _Portable:
+    """One rule's findings in one sentence, with the sentence left out (a fork sends them
+    back; the sentence is put back from this process's own document)."""
+    hits: list[Hit]
+    vetoed: list[Vetoed]
+    subjects: list[str]  # documents' paths
+
+    @classmethod
+    def of(cls, found: RuleFindings) -> "_Portable":
+        for item in (*found.hits, *found.vetoed):
+            item.sentence = None
+        return cls(found.hits, found.vetoed, [path for path, _ in found.subject])
+
+    def restore(self, sentence: Sentence, into: RuleFindings) -> None:
+        for item in (*self.hits, *self.vetoed):
+            item.sentence = sentence
+        into.hits.extend(self.hits)
+        into.vetoed.extend(self.vetoed)
+        into.subject.extend((path, sentence) for path in self.subjects)
+
+
+@dataclass
+class _RunFindings:
+    sentences: range
+    findings: dict[int, list[tuple[str, _Portable]]] = field(default_factory=dict)  # by sentence
+    deferred: set[int] = field(default_factory=set)  # sentences that apply a clause: judged at the end
+
+
 _REF = None
 
 
@@ -358,15 +445,11 @@ def _applied_clause(doc, found, own: str | None = None) -> tuple[str | None, tup
     return (None, (a, b)) if implicit else (None, None)
 
 
-def _next_unit(sentences: list[Sentence], scans, docs, i: int) -> tuple[str, dict] | None:
+def _next_unit(here: Sentence, nxt: Sentence | None, found: dict | None) -> tuple[str, dict] | None:
     """The next sentence of the same clause, when it opens with an exception ('However, ...',
-    'This does not apply ...'); each rule then decides whether it tolerates it."""
-    if i + 1 >= len(sentences):
+    'This does not apply ...'); each rule then decides whether it tolerates it. found: its matches."""
+    if nxt is None or found is None or nxt.section != here.section:
         return None
-    here, nxt = sentences[i], sentences[i + 1]
-    if nxt.section != here.section:
-        return None
-    found = scans[i + 1]
     for start, end in found.get("common/openers", []):
         if start <= 2:
             return nxt.text[:160], found

@@ -65,8 +65,7 @@ def looks_like_heading(text: str, size: float, body_size: float, bold: bool = Fa
         return True
     if _NAMED.match(stripped) and len(words) <= 12:
         return True
-    letters = [ch for ch in stripped if ch.isalpha()]
-    if len(words) >= 2 and letters and all(ch.isupper() for ch in letters) and len(words) <= 12:
+    if 2 <= len(words) <= 12 and _in_capitals(stripped):
         return True
     label = read_label(stripped)
     if plain_ok and label and label.kind in ("number", "so") and label.rest:
@@ -80,6 +79,14 @@ def looks_like_heading(text: str, size: float, body_size: float, bold: bool = Fa
         capitals = sum(1 for w in content if w[:1].isupper())
         return bool(content) and capitals / len(content) >= 0.85
     return False
+
+
+def _in_capitals(text: str) -> bool:
+    """Every letter a capital, and at least one letter."""
+    if text.isascii():  # in ASCII a letter is a cased character, which str.isupper looks at
+        return text.isupper()
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def is_part_heading(text: str) -> bool:

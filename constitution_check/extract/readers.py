@@ -3,12 +3,13 @@ pdfplumber as the fallback for files pdfium refuses but pdfminer can open."""
 
 from pathlib import Path
 
+from .. import forked
 from ..errors import InputError
-from . import page_split
 from .layout import build_lines
 from .lines import RawPage
 
 MAX_PAGES = 2000  # a page tree may claim millions of pages; nothing real is that long
+PAGES_PER_PROCESS = 24  # a file shorter than twice this is read by one process
 
 
 def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: int = MAX_PAGES,
@@ -29,10 +30,8 @@ def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: in
         raise InputError(str(path), "encrypted: needs a password (give it with --password)") from None
     try:
         count = min(len(pdf), max_pages)
-        parts = page_split.processes_for(count, processes) if processes != 1 else 1
-        if parts > 1:
-            return page_split.read_split(lambda run: [_read_pdfium_page(pdf, i) for i in run], count, parts)
-        return [_read_pdfium_page(pdf, i) for i in range(count)]
+        parts = forked.processes_for(count, processes, PAGES_PER_PROCESS) if processes != 1 else 1
+        return forked.map_runs(lambda run, _here: [_read_pdfium_page(pdf, i) for i in run], count, parts)
     finally:
         pdf.close()
 

@@ -1,0 +1,135 @@
+"""Share work that is the same for each item (a PDF's pages, a document's sentences) among
+forks of this process, one per core, when there is enough of it.
+
+The items are cut into runs and each run after the first goes to a fork of this process,
+which has the file, the sentences and the compiled rules in memory already and imports
+nothing again; this process does the first run meanwhile. A fork that fails for any reason
+gives its run back to this process to do as if nothing had been split, so the result is the
+same either way. Plain os.fork rather than multiprocessing, because the work may itself be
+running in a daemon worker (worker.py), which multiprocessing does not allow to have children."""
+
+import os
+import pickle
+import signal
+import sys
+
+CHILD_TIMEOUT = 600  # seconds: a run the parent stopped waiting for must not live on
+
+
+def processes_for(items: int, wanted: int, least: int) -> int:
+    """How many processes to share `items` items among, each taking at least `least` (below
+    that, starting a process costs more than it saves); wanted 0 means one per core."""
+    if not hasattr(os, "fork") or sys.platform == "darwin":  # macOS forks badly once libraries have started
+        return 1
+    wanted = wanted or (os.cpu_count() or 1)
+    return max(1, min(wanted, items // max(least, 1)))
+
+
+def split(count: int, parts: int, weights: list[float] | None = None) -> list[range]:
+    """range(count) as `parts` consecutive runs of nearly equal length, or of nearly equal
+    weight when each item's weight is given (long sentences take longer than short ones)."""
+    if not weights or sum(weights) <= 0:
+        bounds = [round(count * i / parts) for i in range(parts + 1)]
+    else:
+        total, bounds, running = sum(weights), [0], 0.0
+        for i, w in enumerate(weights):
+            running += w
+            if len(bounds) < parts and running >= total * len(bounds) / parts:
+                bounds.append(i + 1)
+        bounds.append(count)
+    return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None) -> list:
+    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split), all but the
+    first done in forks (here is False in a fork: no progress bars there). The lists of each run,
+    joined in run order. meanwhile(): more work for this process once its own run is done,
+    while the forks finish theirs."""
+    runs = split(count, parts, weights) if parts > 1 else [range(count)]
+    children = [(_start(do_run, run), run) for run in runs[1:]]
+    try:
+        results = list(do_run(runs[0], True))
+        if meanwhile is not None:
+            meanwhile()
+    except BaseException:
+        for child, _ in children:
+            _stop(child)
+        raise
+    for child, run in children:
+        got = _finish(child)
+        results.extend(got if got is not None else do_run(run, True))
+    return results
+
+
+def _start(do_run, run: range):
+    """(pid, pipe to read from), or None if no process could be started."""
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return None
+    if pid:
+        os.close(writer)
+        return pid, reader
+    # the child: do the run, send the results, and leave without running the parent's exit handlers
+    status = 1
+    try:
+        os.close(reader)
+        _die_with_parent()
+        signal.alarm(CHILD_TIMEOUT)
+        payload = pickle.dumps(list(do_run(run, False)), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(writer, "wb") as out:
+            out.write(payload)
+        status = 0
+    except BaseException:  # anything at all: the parent does this run itself
+        pass
+    finally:
+        os._exit(status)
+
+
+def _finish(child) -> list | None:
+    if child is None:
+        return None
+    pid, reader = child
+    try:
+        with os.fdopen(reader, "rb") as pipe:
+            data = pipe.read()
+    except OSError:
+        data = b""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        status = 1
+    if status != 0 or not data:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # a truncated message: do the run here instead
+        return None
+
+
+def _stop(child) -> None:
+    if child is not None:
+        pid, reader = child
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+        os.close(reader)
+
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel ends this process if its parent is killed (say, past a time limit)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

@@ -1,0 +1,67 @@
+"""A long document's sentences are judged by several processes; the report must be exactly the
+report one process gives, whatever the split (sentences that apply another clause need every
+finding before them) and even when a process fails."""
+
+import os
+
+import pytest
+
+from conftest import CORPUS
+from constitution_check import forked
+from constitution_check.check import judge_documents
+from constitution_check.engine import findings
+from constitution_check.extract import extract
+
+DOCUMENTS = sorted(CORPUS.glob("constitutions/*.pdf")) + sorted(CORPUS.glob("board-papers/*.pdf"))
+pytestmark = pytest.mark.skipif(forked.processes_for(1000, 3, 1) < 3, reason="this system does not fork")
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return [extract(p, use_cache=False) for p in DOCUMENTS]
+
+
+def _report(doc, processes):
+    report = judge_documents([doc], None, "all", processes=processes).model_dump(mode="json")
+    return report
+
+
+def test_sharing_sentences_among_processes_changes_nothing(docs, monkeypatch):
+    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)  # split even short documents, in three
+    applying = []
+    judge_applying = findings.Engine._judge_applying
+    monkeypatch.setattr(findings.Engine, "_judge_applying",
+                        lambda self, job, i, *rest: applying.append(i) or judge_applying(self, job, i, *rest))
+    for doc in docs:
+        assert _report(doc, 3) == _report(doc, 1), doc.path
+    assert applying, "the corpus has sentences that apply other clauses, judged at the end"
+
+
+def test_a_process_that_fails_gives_its_sentences_back(docs, monkeypatch):
+    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    parent = os.getpid()
+    judge_run = findings.Engine._judge_run
+
+    def failing(self, job, run, here):
+        if os.getpid() != parent:
+            os._exit(3)  # a fork that dies without a word
+        return judge_run(self, job, run, here)
+
+    doc = max(docs, key=lambda d: len(d.sentences))
+    expected = _report(doc, 1)
+    monkeypatch.setattr(findings.Engine, "_judge_run", failing)
+    assert _report(doc, 3) == expected
+
+
+def test_practice_is_read_once_whether_or_not_the_work_is_shared(docs, monkeypatch):
+    from constitution_check import check
+
+    calls = []
+    real = check.read_practice
+    monkeypatch.setattr(check, "read_practice", lambda d: calls.append(1) or real(d))
+    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    paper = next(d for d in docs if d.kind != "constitution")
+    for processes in (1, 3):
+        calls.clear()
+        report = judge_documents([paper], None, "all", processes=processes)
+        assert calls == [1] and report.practice is not None
