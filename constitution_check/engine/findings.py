@@ -10,7 +10,9 @@ from .nlp import pipeline, tokenize
 from .patterns import PatternBank
 from .schema import Element, Rule
 
-SENTENCES_PER_PROCESS = 1000  # a document of fewer than twice this many is scanned by one process
+SENTENCES_PER_PROCESS = 1000  # a document of fewer than twice this many is judged by one process
+OWN_SHARE = 0.8  # of an equal share of a long document's text, what this process judges itself
+SENTENCE_COST = 40  # characters' worth: judging a sentence costs about this much more than its length says
 progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
@@ -134,8 +136,10 @@ class Engine:
                    {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))})
         sharing = forked.processes_for(len(sentences), processes, SENTENCES_PER_PROCESS) if processes != 1 else 1
         meanwhile = pending.pop() if pending and sharing > 1 else None
+        # this process has the practice, the sentences left to the end and the report still to do: it
+        # takes less of the text than each fork
         runs = forked.map_runs(lambda run, here: [self._judge_run(job, run, here)], len(sentences), sharing,
-                               [len(t) for t in texts], meanwhile)
+                               [len(t) + SENTENCE_COST for t in texts], meanwhile, first=OWN_SHARE / sharing)
         previous_ref = None
         for run in runs:
             for i in run.sentences:
@@ -164,8 +168,10 @@ class Engine:
                 continue
             following = scans[i + 1 - run.start] if i + 1 < window.stop else None
             context = self._context(job, i, doc, found, following, (None, None))
+            # a rule none of whose patterns matched finds nothing here (only applying a clause could)
+            matched = {key.partition("/")[0] for key in found}
             for rule in job.rules:
-                if reads_sentence(rule, job.document, sentences[i], job.parts):
+                if rule.id in matched and reads_sentence(rule, job.document, sentences[i], job.parts):
                     found_here = RuleFindings(rule)
                     self._apply_rule(rule, sentences[i], job.document.path, context, found_here)
                     if found_here.hits or found_here.vetoed or found_here.subject:

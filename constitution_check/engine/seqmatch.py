@@ -70,6 +70,7 @@ class SequenceMatcher:
         self._back: list[int] = []  # how many tokens a pattern's specs before its anchor can take
         self._fixed: list[list | None] = []  # a pattern of required and optional words: see _alternatives
         self._anchored: dict[str, tuple[int, ...]] = {}  # word -> _anchored_at(word), filled as words are seen
+        self._plans: list | None = None  # made on first use, after the last add
 
     def add(self, key: str, specs: list[dict]) -> None:
         compiled = tuple(to_spec(s) for s in specs)
@@ -78,6 +79,7 @@ class SequenceMatcher:
         # but "the" occurs in every sentence and "tender" in few
         anchor = min(eligible, key=lambda i: (_commonness(compiled[i]), i)) if eligible else None
         self._anchored.clear()
+        self._plans = None
         n = len(self.patterns)
         self.patterns.append((key, compiled, anchor if anchor is not None else -1))
         self._back.append(_max_width(compiled[:anchor]) if anchor is not None else 0)
@@ -95,6 +97,28 @@ class SequenceMatcher:
                 self.by_prefix.setdefault(prefix[:3], []).append(n)
             else:
                 self.short_prefixes.append((prefix, n))
+
+    def _make_plans(self) -> list:
+        """For each pattern of one fixed sequence: (key, the other words' (offset, test), the anchor's
+        offset, width, whether the anchor is known to match wherever it was found); None for others.
+        A pattern indexed by exact words only matches at its anchor wherever the index found it, so
+        only the other words are tested; otherwise the anchor's own test stays, at its offset."""
+        plans = []
+        for n, (key, specs, anchor) in enumerate(self.patterns):
+            alternatives = self._fixed[n]
+            if alternatives is None or len(alternatives) != 1 or anchor < 0:
+                plans.append(None)
+                continue
+            tests, at = alternatives[0]
+            spec = specs[anchor]
+            exact = not spec.prefixes and spec.regex is None
+            if exact:
+                others = tuple((k, t) for k, t in enumerate(tests) if k != at)
+                plans.append((key, others, at, len(tests), True))
+            else:  # the anchor's test is others[at], tried first; every test is tried again in order
+                plans.append((key, tuple(enumerate(tests)), at, len(tests), False))
+        self._plans = plans
+        return plans
 
     def commonness(self) -> dict[str, int]:
         """key -> a rough count of how often its pattern's anchor occurs (see _commonness)."""
@@ -128,31 +152,37 @@ class SequenceMatcher:
                     positions.append(position)
         out: list[tuple[str, int, int]] = []
         n_words = len(words)
+        plans = self._plans if self._plans is not None else self._make_plans()
         for n, positions in candidates.items():
-            key, specs, anchor = self.patterns[n]
-            if not specs[anchor].accepts(words[positions[0]]) and len(positions) == 1:
-                continue
-            alternatives = self._fixed[n]
-            if alternatives is not None and len(alternatives) == 1:  # one fixed sequence: the common case
-                tests, at = alternatives[0]
-                width = len(tests)
-                if width == 1:  # one word: where the anchor is, if the word is the anchor's
-                    if specs[anchor].prefixes or specs[anchor].regex is not None:
-                        test = tests[0]
-                        out.extend((key, p, p + 1) for p in positions if test(words[p]))
-                    else:  # indexed by exact words only: every position found is one
-                        out.extend((key, p, p + 1) for p in positions)
+            plan = plans[n]
+            if plan is not None:  # one fixed sequence: the common case
+                key, others, at, width, exact = plan
+                if not exact:
+                    positions = [p for p in positions if others[at][1](words[p])]
+                if width == 1:
+                    out.extend((key, p, p + 1) for p in positions)
+                    continue
+                if len(others) == 1:  # two words, the anchor known: test the other
+                    (k, test), = others
+                    for p in positions:
+                        start = p - at
+                        if 0 <= start and start + width <= n_words and test(words[start + k]):
+                            out.append((key, start, start + width))
                     continue
                 for p in positions:
                     start = p - at
                     if start < 0 or start + width > n_words:
                         continue
-                    for test, word in zip(tests, words[start:start + width]):
-                        if not test(word):
+                    for k, test in others:
+                        if not test(words[start + k]):
                             break
                     else:
                         out.append((key, start, start + width))
                 continue
+            key, specs, anchor = self.patterns[n]
+            if not specs[anchor].accepts(words[positions[0]]) and len(positions) == 1:
+                continue
+            alternatives = self._fixed[n]
             if alternatives is not None:  # each alternative starts where its anchor sits, less the tokens before it
                 for start, i in sorted({(p - at, i) for p in positions for i, (_, at) in enumerate(alternatives)
                                         if p >= at}):
