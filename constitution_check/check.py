@@ -29,8 +29,13 @@ class Outcome:
     errors: list[InputError] = field(default_factory=list)
 
 
-@lru_cache(maxsize=4)
 def engine_for(rule_ids: tuple[str, ...], extra: tuple[str, ...] = ()) -> Engine:
+    """One engine per set of rules and process (building one takes about half a second)."""
+    return _engine(tuple(rule_ids), tuple(extra))  # positional, so engine_for(ids) and (ids, ()) share it
+
+
+@lru_cache(maxsize=4)
+def _engine(rule_ids: tuple[str, ...], extra: tuple[str, ...]) -> Engine:
     from .engine.loader import load_rules
 
     rules = load_rules(extra)

@@ -25,14 +25,12 @@ def processes_for(items: int, wanted: int, least: int) -> int:
     return max(1, min(wanted, items // max(least, 1)))
 
 
-def split(count: int, parts: int, weights: list[float] | None = None, first: float | None = None) -> list[range]:
+def split(count: int, parts: int, weights: list[float] | None = None) -> list[range]:
     """range(count) as `parts` consecutive runs of nearly equal length, or of nearly equal
-    weight when each item's weight is given (long sentences take longer than short ones).
-    first: the first run's share of the whole (the rest share the remainder equally)."""
+    weight when each item's weight is given (long sentences take longer than short ones)."""
     weights = weights if weights and sum(weights) > 0 else [1.0] * count
-    first = 1 / parts if first is None else first
     total, bounds, running = sum(weights), [0], 0.0
-    marks = [first + (1 - first) * k / (parts - 1) for k in range(parts - 1)] if parts > 1 else []
+    marks = [k / parts for k in range(1, parts)]
     for i, w in enumerate(weights):
         running += w
         while marks and running >= total * marks[0] - 1e-9:
@@ -42,13 +40,12 @@ def split(count: int, parts: int, weights: list[float] | None = None, first: flo
     return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None,
-             first: float | None = None) -> list:
+def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None) -> list:
     """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split), all but the
     first done in forks (here is False in a fork: no progress bars there). The lists of each run,
     joined in run order. meanwhile(): more work for this process once its own run is done,
-    while the forks finish theirs; first: this process's share (see split)."""
-    runs = split(count, parts, weights, first) if parts > 1 else [range(count)]
+    while the forks finish theirs."""
+    runs = split(count, parts, weights) if parts > 1 else [range(count)]
     children = [(_start(do_run, run), run) for run in runs[1:]]
     try:
         results = list(do_run(runs[0], True))

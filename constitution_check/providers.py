@@ -102,10 +102,26 @@ def _variant_words() -> list[tuple[Provider, bool, list[str], frozenset]]:
 @lru_cache(maxsize=65536)
 def _partners(word: str) -> frozenset:
     """The words of the provider list that _token_match pairs with this word (it is symmetric)."""
-    vocabulary = {w for _, _, compared, _ in _variant_words() for w in compared}
+    by_length = _vocabulary_by_length()
     if len(word) < 5:
-        return frozenset({word} & vocabulary)
-    return frozenset(v for v in vocabulary if abs(len(v) - len(word)) <= 1 and _token_match(word, v))
+        return frozenset({word} & set(by_length.get(len(word), ())))
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    # a partner is the same length give or take one and at most one slip away: rapidfuzz finds
+    # those among the candidates in one pass, and _token_match's other tests decide
+    candidates = [v for n in (len(word) - 1, len(word), len(word) + 1) for v in by_length.get(n, ())]
+    close = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=1, limit=None)
+    return frozenset(v for v, _, _ in close if _token_match(word, v))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_by_length() -> dict[int, list[str]]:
+    """The words of the provider list, by length."""
+    out: dict[int, list[str]] = {}
+    for word in sorted({w for _, _, compared, _ in _variant_words() for w in compared}):
+        out.setdefault(len(word), []).append(word)
+    return out
 
 
 def _corresponds_known(left: list[str], partners: dict, right: list[str], right_set: frozenset) -> bool:

@@ -11,7 +11,6 @@ from .patterns import PatternBank
 from .schema import Element, Rule
 
 SENTENCES_PER_PROCESS = 1000  # a document of fewer than twice this many is judged by one process
-OWN_SHARE = 0.8  # of an equal share of a long document's text, what this process judges itself
 SENTENCE_COST = 40  # characters' worth: judging a sentence costs about this much more than its length says
 progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
@@ -136,10 +135,10 @@ class Engine:
                    {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))})
         sharing = forked.processes_for(len(sentences), processes, SENTENCES_PER_PROCESS) if processes != 1 else 1
         meanwhile = pending.pop() if pending and sharing > 1 else None
-        # this process has the practice, the sentences left to the end and the report still to do: it
-        # takes less of the text than each fork
+        # an equal share each: this process also reads the practice meanwhile, which about makes up for
+        # what a fork spends sending its findings back
         runs = forked.map_runs(lambda run, here: [self._judge_run(job, run, here)], len(sentences), sharing,
-                               [len(t) + SENTENCE_COST for t in texts], meanwhile, first=OWN_SHARE / sharing)
+                               [len(t) + SENTENCE_COST for t in texts], meanwhile)
         previous_ref = None
         for run in runs:
             for i in run.sentences:

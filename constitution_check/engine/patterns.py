@@ -145,7 +145,7 @@ class PatternBank:
 
         signature = json.dumps(segment, sort_keys=True)
         if signature not in self._segment_ids:
-            seg_key = f"\x1fseg{len(self._segment_ids)}"
+            seg_key = f"{_SEGMENT}{len(self._segment_ids)}"
             self._segment_ids[signature] = seg_key
             if _indexable(segment):
                 self.indexed.add(seg_key, segment)
@@ -159,21 +159,35 @@ class PatternBank:
         self._phrase_buffer.clear()
 
     def scan(self, doc) -> dict[str, list[tuple[int, int]]]:
+        """Each key's matches in doc as (start, end) token spans. Segments (the pieces patterns are
+        compiled into, keyed '\x1fseg...') are matched once and handed on to the keys that use them;
+        they are not in the answer."""
         found: dict[str, list[tuple[int, int]]] = {}
+        segments: dict[str, list[tuple[int, int]]] = {}
+        strings = self.nlp.vocab.strings
         for match_id, start, end in list(self.phrases(doc)) + (list(self.sequences(doc)) if len(self.sequences) else []):
-            found.setdefault(self.keys.get(match_id) or self.nlp.vocab.strings[match_id], []).append((start, end))
+            key = self.keys.get(match_id) or strings[match_id]
+            (segments if key.startswith(_SEGMENT) else found).setdefault(key, []).append((start, end))
         for key, start, end in self.indexed([t.lower_ for t in doc]):
-            found.setdefault(key, []).append((start, end))
+            spans = segments.get(key)
+            if spans is None:
+                segments[key] = [(start, end)]
+            else:
+                spans.append((start, end))
         order, chain_keys = self._index()
         # only the segments this sentence matched, in the order they were added (so spans keep their order)
-        for seg_key in sorted((k for k in found if k in order), key=order.__getitem__):
-            spans = found[seg_key]
+        for seg_key in sorted((k for k in segments if k in order), key=order.__getitem__):
+            spans = segments[seg_key]
             for key in self._fan_out[seg_key]:
-                found.setdefault(key, []).extend(spans)
+                held = found.get(key)
+                if held is None:
+                    found[key] = list(spans)
+                else:
+                    held.extend(spans)
         # a chain can only join when all its segments matched
         joined: dict[str, list] = {}
-        for _, key, j in sorted({entry for k in found if k in chain_keys for entry in chain_keys[k]}):
-            joined.setdefault(key, []).extend(_join_chain(self._chains[key][j], found))
+        for _, key, j in sorted({entry for k in segments if k in chain_keys for entry in chain_keys[k]}):
+            joined.setdefault(key, []).extend(_join_chain(self._chains[key][j], segments))
         for key, spans in joined.items():
             if spans:
                 found.setdefault(key, []).extend(spans)
@@ -195,6 +209,7 @@ class PatternBank:
         return self._order, self._chain_keys
 
 
+_SEGMENT = "\x1fseg"  # the keys of segments, never a rule's
 _UNKNOWN_COMMONNESS = 10_000  # a segment spaCy's Matcher finds: taken to be common
 
 
