@@ -167,3 +167,22 @@ def test_runs_split_by_weight_cover_every_item_once_and_share_the_weight():
     shares = [sum(weights[i] for i in run) for run in runs]
     assert abs(shares[0] - shares[1]) <= 10.0  # within one item's weight
     assert forked.split(5, 3, [0.0] * 5) == forked.split(5, 3)  # no weight: by count
+
+
+LABEL_PIECES = st.sampled_from(["SO ", "S.O. ", "Standing Order ", "A2.1 ", "AB12.3 ", "1.2.3 ", "12. ", "(a) ",
+                                "(iv) ", "a) ", "iv) ", "• ", "- ", "The ", "x) ", "iii) ", "(12) ", "3 ", "Schedule 2"])
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(LABEL_PIECES, st.text(max_size=3)), max_size=6).map("".join))
+def test_a_line_ruled_out_at_a_glance_is_one_no_label_pattern_matches(text):
+    """read_label looks at a line's first characters before its patterns; what it rules out
+    that way no pattern would have matched."""
+    from constitution_check.extract import clauses
+
+    patterns = (clauses._SO, clauses._PREFIXED, clauses._MULTI, clauses._SINGLE, clauses._PAREN, clauses._HALF,
+                clauses._BULLET)
+    if clauses.read_label(text) is None:
+        assert not any(p.match(text) for p in patterns)
+    else:
+        assert any(p.match(text) for p in patterns)

@@ -26,6 +26,13 @@ class Label:
 
 
 def read_label(text: str) -> Label | None:
+    first = text[:1]
+    if first.isalpha():  # most lines open with a word: ruled out by a look at their first characters
+        if first.islower():
+            if ")" not in text[:7]:
+                return None  # only "a) ", "iv) " open with a small letter
+        elif not (first == "S" or text[1:2].isdigit() or text[2:3].isdigit()):
+            return None  # a capital opens only "SO 3", "S.O. 3", "Standing Order 3" or "A2.1"
     m = _SO.match(text)
     if m:
         return Label("so", f"SO {m.group(1)}", "so", text[m.end():], m.group(1).count(".") + 1)

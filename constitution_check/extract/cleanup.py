@@ -50,15 +50,22 @@ def garbled_ratio(text: str) -> float:
 
 def clean_pages(pages: list[RawPage]) -> None:
     for page in pages:
-        raw = "".join(line.text for line in page.lines)
-        page.garbled = bool(raw) and (garbled_ratio(raw) > 0.3 or len(_CID.findall(raw)) * 6 > len(raw) * 0.3)
-        if page.garbled:
-            page.lines = []
-            continue
-        for line in page.lines:
-            line.text = normalise_text(line.text)
-        page.lines = [ln for ln in page.lines if ln.text]
+        if not page.cleaned:
+            clean_page(page)
     remove_running_lines(pages)
+
+
+def clean_page(page: RawPage) -> None:
+    """What cleaning one page needs of that page alone (the PDF reader does it as it reads)."""
+    raw = "".join(line.text for line in page.lines)
+    page.garbled = bool(raw) and (garbled_ratio(raw) > 0.3 or len(_CID.findall(raw)) * 6 > len(raw) * 0.3)
+    page.cleaned = True
+    if page.garbled:
+        page.lines = []
+        return
+    for line in page.lines:
+        line.text = normalise_text(line.text)
+    page.lines = [ln for ln in page.lines if ln.text]
 
 
 def _signature(text: str) -> str:

@@ -33,6 +33,7 @@ class RawPage:
     has_rules: bool = False  # drawn lines or boxes: a table may be here
     rules: list = field(default_factory=list)  # grid.Rule: the drawn rules, on pages that have them
     frags: list = field(default_factory=list)  # positioned runs of text, kept on ruled pages for grid.py
+    cleaned: bool = False  # cleanup.clean_page has run on these lines
 
     @property
     def tabular(self) -> bool:

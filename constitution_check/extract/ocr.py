@@ -91,6 +91,7 @@ def _ocr_one(command: str, pdf, raw: RawPage, tmp: str) -> float | None:
         return None
     words_per_line = _words_to_lines(frags)
     raw.lines = build_lines(words_per_line, raw.width)
+    raw.cleaned = False  # new lines, for clean_pages
     raw.chars = sum(len(f[4]) for f in frags)
     return round(sum(confidences) / len(confidences), 1)
 

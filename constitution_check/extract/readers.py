@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .. import forked
 from ..errors import InputError
+from .cleanup import clean_page
 from .layout import build_lines
 from .lines import RawPage
 
@@ -67,6 +68,8 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
         page.close()
     raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars, has_rules=has_rules)
     raw_page.lines = build_lines(frags, width)
+    if chars:  # a page without text is left for OCR, whose lines are cleaned when they come
+        clean_page(raw_page)
     if has_rules and rotation not in (90, 270):  # a rotated page's rules and text do not share axes here
         from .grid import rules_from_bounds
 
