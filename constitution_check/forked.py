@@ -40,12 +40,22 @@ def split(count: int, parts: int, weights: list[float] | None = None) -> list[ra
     return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None) -> list:
-    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split), all but the
-    first done in forks (here is False in a fork: no progress bars there). The lists of each run,
-    joined in run order. meanwhile(): more work for this process once its own run is done,
-    while the forks finish theirs."""
-    runs = split(count, parts, weights) if parts > 1 else [range(count)]
+def dealt(count: int, parts: int) -> list[range]:
+    """range(count) dealt out like cards to `parts` runs: every parts-th item each, so that each
+    run has as much of the hard part of a file as of the easy part, wherever they are."""
+    return [range(k, count, parts) for k in range(min(parts, count))] or [range(0)]
+
+
+def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None,
+             deal: bool = False) -> list:
+    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split; or dealt, see
+    dealt), all but the first done in forks (here is False in a fork: no progress bars there). The
+    lists of each run, joined in run order. meanwhile(): more work for this process once its own run
+    is done, while the forks finish theirs."""
+    if parts <= 1:
+        runs = [range(count)]
+    else:
+        runs = dealt(count, parts) if deal else split(count, parts, weights)
     children = [(_start(do_run, run), run) for run in runs[1:]]
     try:
         results = list(do_run(runs[0], True))

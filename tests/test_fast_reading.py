@@ -127,6 +127,9 @@ def test_page_runs_cover_every_page_once():
         for parts in range(1, 6):
             runs = forked.split(count, parts)
             assert [n for run in runs for n in run] == list(range(count))
+            dealt = forked.dealt(count, parts)
+            assert sorted(n for run in dealt for n in run) == list(range(count))
+            assert max(map(len, dealt)) - min(map(len, dealt)) <= 1
     assert forked.processes_for(10, 0, 24) == 1  # too little to share
     assert forked.processes_for(1000, 1, 24) == 1
 

@@ -32,7 +32,9 @@ def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: in
     try:
         count = min(len(pdf), max_pages)
         parts = forked.processes_for(count, processes, PAGES_PER_PROCESS) if processes != 1 else 1
-        return forked.map_runs(lambda run, _here: [_read_pdfium_page(pdf, i) for i in run], count, parts)
+        # pages dealt out, not cut in halves: a pack's appendices may be far denser than its papers
+        pages = forked.map_runs(lambda run, _here: [_read_pdfium_page(pdf, i) for i in run], count, parts, deal=True)
+        return sorted(pages, key=lambda p: p.number)
     finally:
         pdf.close()
 
