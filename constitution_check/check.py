@@ -5,7 +5,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import SCHEMA_VERSION, __version__
+from . import SCHEMA_VERSION, __version__, collector
 from .areas import Area, detect_area, resolve_area, with_dissolution
 from .document import Document
 from .engine import councillors, explain
@@ -39,7 +39,9 @@ def _engine(rule_ids: tuple[str, ...], extra: tuple[str, ...]) -> Engine:
     from .engine.loader import load_rules
 
     rules = load_rules(extra)
-    return Engine([rules[r] for r in rule_ids], load_common())
+    engine = Engine([rules[r] for r in rule_ids], load_common())
+    collector.keep_for_good()
+    return engine
 
 
 def load_documents(paths: list[str], use_cache: bool = True, password: str | None = None, ocr: bool = False,
@@ -86,6 +88,12 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
 def judge_documents(docs: list[Document], area: Area | None, ruleset_name: str = "all",
                     explain_all: bool = False, extra_rules: tuple[str, ...] = (), processes: int = 0) -> Report:
     """processes: how many may share the work on a long document (0: one per core)."""
+    with collector.paused():
+        return _judge(docs, area, ruleset_name, explain_all, extra_rules, processes)
+
+
+def _judge(docs: list[Document], area: Area | None, ruleset_name: str, explain_all: bool,
+           extra_rules: tuple[str, ...], processes: int) -> Report:
     ruleset, rules = resolve_ruleset(ruleset_name, extra_rules)
     area_info, area, area_source = _area(docs, area)
     engine = engine_for(tuple(r.id for r in rules), extra_rules)

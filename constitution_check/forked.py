@@ -8,6 +8,7 @@ gives its run back to this process to do as if nothing had been split, so the re
 same either way. Plain os.fork rather than multiprocessing, because the work may itself be
 running in a daemon worker (worker.py), which multiprocessing does not allow to have children."""
 
+import gc
 import os
 import pickle
 import signal
@@ -77,15 +78,22 @@ def _start(do_run, run: range):
         reader, writer = os.pipe()
     except OSError:
         return None
+    # the collector walking every object the fork inherited would copy each page of memory it
+    # touches: objects alive now are kept out of its sight in the fork, which collects nothing
+    # (it is short-lived); this process takes them back
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         os.close(reader)
         os.close(writer)
         return None
     if pid:
+        gc.unfreeze()
         os.close(writer)
         return pid, reader
+    gc.disable()
     # the child: do the run, send the results, and leave without running the parent's exit handlers
     status = 1
     try:

@@ -65,3 +65,28 @@ def test_practice_is_read_once_whether_or_not_the_work_is_shared(docs, monkeypat
         calls.clear()
         report = judge_documents([paper], None, "all", processes=processes)
         assert calls == [1] and report.practice is not None
+
+
+def test_the_collector_is_paused_for_the_work_and_given_back_as_it_was():
+    import gc
+
+    from constitution_check import collector
+
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner pause does not end the outer one
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        with collector.paused():
+            raise ValueError("a bad file")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

@@ -6,6 +6,7 @@ everything after reading (headings, clauses, sentences, rules) is one code path.
 import hashlib
 from pathlib import Path
 
+from .. import collector
 from ..document import Document, Page
 from ..errors import InputError
 from . import cache
@@ -49,6 +50,12 @@ def extract_bytes(path: Path, data: bytes, sha: str, password: str | None = None
                   fmt: str, max_pages: int | None = None, processes: int = 0) -> Document:
     """fmt: what detect_format says the bytes are; processes: how many may read a long PDF's
     pages (0: one per core)."""
+    with collector.paused():
+        return _extract(path, data, sha, password, ocr, fmt, max_pages, processes)
+
+
+def _extract(path: Path, data: bytes, sha: str, password: str | None, ocr: bool, fmt: str,
+             max_pages: int | None, processes: int) -> Document:
     warnings: list[str] = []
     renamed = name_warning(path, fmt)
     if renamed:
