@@ -74,7 +74,7 @@ class _Builder:
         return [h for _, h, _ in self.section]
 
     def emit(self, draft: _Draft) -> None:
-        parts = [Part.model_construct(page=p, text=t.replace("\u2010", "-")) for p, t in draft.parts if t.strip()]
+        parts = [Part(page=p, text=t.replace("\u2010", "-")) for p, t in draft.parts if t.strip()]
         if not parts:
             return
         text = " ".join(p.text for p in parts)
@@ -105,8 +105,7 @@ class _Builder:
         elif draft.kind == "para":
             self.items = []
         heading = self.section[-1][1] if self.section else None
-        # built from values made here, of the right types: validating them took a tenth of the reading
-        self.blocks.append(Block.model_construct(
+        self.blocks.append(Block(
             id=bid, kind=draft.kind, text=text, parts=parts, label=own, level=level,
             clause=self.current_clause(), heading=heading, section=self.heading_path(), parent=parent,
         ))
@@ -294,7 +293,7 @@ def build_sentences(blocks: list[Block]) -> list[Sentence]:
             parent_sentences = split_sentences(by_id[block.parent].text)
             lead_in = parent_sentences[-1] if parent_sentences else None
         for text, parts in _sentences_with_parts(block):
-            sentences.append(Sentence.model_construct(
+            sentences.append(Sentence(
                 id=len(sentences), block=block.id, kind=block.kind, text=text, parts=parts,
                 clause=block.clause, heading=block.heading, section=block.section, lead_in=lead_in,
             ))
@@ -335,6 +334,6 @@ def _sentences_with_parts(block: Block):
             if a < b:
                 piece = text[a:b].strip()
                 if piece:
-                    parts.append(Part.model_construct(page=page, text=piece))
+                    parts.append(Part(page=page, text=piece))
         if parts:
             yield sentence, parts
