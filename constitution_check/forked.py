@@ -78,21 +78,17 @@ def _start(do_run, run: range):
         reader, writer = os.pipe()
     except OSError:
         return None
-    # the collector walking every object the fork inherited would copy each page of memory it
-    # touches: objects alive now are kept out of its sight in the fork, which collects nothing
-    # (it is short-lived); this process takes them back
-    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
-        gc.unfreeze()
         os.close(reader)
         os.close(writer)
         return None
     if pid:
-        gc.unfreeze()
         os.close(writer)
         return pid, reader
+    # the collector walking every object the fork inherited would copy each page of memory it
+    # touched; the fork is short-lived and collects nothing
     gc.disable()
     # the child: do the run, send the results, and leave without running the parent's exit handlers
     status = 1

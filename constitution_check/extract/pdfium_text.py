@@ -22,12 +22,6 @@ def _functions():
     if _C is None:
         import pypdfium2.raw as raw
 
-        try:  # fresh function objects, so pypdfium2's own prototypes are left as they are
-            from pypdfium2_raw.bindings import _libs
-
-            lib = _libs["pdfium"]
-        except (ImportError, KeyError, AttributeError):  # another build of pypdfium2: use its prototypes
-            lib = None
         vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
         signatures = {
             "FPDFText_GetTextObject": (vp, [vp, i]),
@@ -46,23 +40,11 @@ def _functions():
             "FPDFPageObj_GetBounds": (i, [vp, ctypes.POINTER(f), ctypes.POINTER(f), ctypes.POINTER(f),
                                           ctypes.POINTER(f)]),
         }
-        made = {}
-        for name, (restype, argtypes) in signatures.items():
-            if lib is None:
-                made[name] = _wrap(getattr(raw, name), restype)
-                continue
-            fn = lib[name]
-            fn.restype, fn.argtypes = restype, argtypes
-            made[name] = fn
-        _C = made
+        # the same C functions pypdfium2 calls, at the same addresses, with prototypes that take and
+        # give plain addresses (its own give pointer objects, slow to make and to compare)
+        _C = {name: ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+              for name, (restype, argtypes) in signatures.items()}
     return _C
-
-
-def _wrap(fn, restype):
-    """pypdfium2's prototype returns pointer objects; the code here compares addresses."""
-    if restype is not ctypes.c_void_p:
-        return fn
-    return lambda *args: ctypes.cast(fn(*args), ctypes.c_void_p).value
 
 
 def address(handle) -> int:
