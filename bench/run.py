@@ -9,9 +9,10 @@ In one run it times, each in a fresh process so the numbers are clean:
   - a batch over the corpus with an empty cache, then again with the cache warm.
 
 The 300-page pack and the 25-page constitution are made from the corpus PDFs with pypdfium2
-(concatenated pages, the same every run) in a temporary folder; the cache is a temporary
-folder too (CONSTITUTION_CHECK_CACHE), so nothing of the user's is read or written but
-bench/RESULTS.md. Options: --no-write (print only), --repeat N (timed runs of whole checks)."""
+(concatenated pages, the same every run) in a temporary folder; the cache and Python's compiled
+bytecode are in temporary folders too, so nothing of the user's is read or written but
+bench/RESULTS.md. Each measurement is run several times and the fastest reported, the median
+beside it. Options: --no-write (print only), --repeat N (runs of each measurement, 5)."""
 
 import argparse
 import datetime
@@ -320,7 +321,8 @@ def render(figures: dict) -> tuple[str, str]:
     md += [f"| {a} | {b_} | {t} |" for a, b_, t in rows]
     md += ["", f"Each timing is the fastest of {figures['repeat']} runs, each in a fresh process (pdftotext's too), with the",
            "median beside it: a shared machine's other work only ever slows a run down, so the fastest is the",
-           "truest; the targets are judged on it. Wall time is what the targets name. Reading a long PDF and",
+           "truest; the targets are judged on it (the batch is run once with an empty cache and once again",
+           "with it warm). Wall time is what the targets name. Reading a long PDF and",
            "judging a long document are shared among forks, one per core: the CPU time of extraction, rule",
            "evaluation and end to end is the measuring process's own, not its forks'; the whole check's counts",
            "its worker processes too (batch CPU is not shown). Peak memory is the largest resident set of the",
@@ -342,7 +344,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true", help="print the table only; leave bench/RESULTS.md")
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--repeat", type=int, default=5,
                         help="timed runs of each measurement (the fastest is reported, the median beside it)")
     args = parser.parse_args()
     if args.child:

@@ -132,7 +132,6 @@ def test_tables_from_the_drawn_grid_match_pdfplumber():
     import pdfplumber
 
     from constitution_check.extract.cleanup import clean_pages, normalise_text
-    from constitution_check.extract.grid import grid_tables
     from constitution_check.extract.readers import read_pdf
 
     checked = 0
@@ -142,8 +141,7 @@ def test_tables_from_the_drawn_grid_match_pdfplumber():
         clean_pages(pages)
         with pdfplumber.open(io.BytesIO(data)) as plumber:
             for page in (p for p in pages if p.tabular):
-                ours = sorted([[normalise_text(c) for c in row] for row in rows]
-                              for _, rows in grid_tables(page.rules, page.frags))
+                ours = sorted([[normalise_text(c) for c in row] for row in rows] for _, rows in page.grid or [])
                 theirs = []
                 for table in plumber.pages[page.number - 1].find_tables():
                     rows = [[normalise_text(c or "") for c in row] for row in table.extract()]

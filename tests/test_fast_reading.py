@@ -189,3 +189,12 @@ def test_a_line_ruled_out_at_a_glance_is_one_no_label_pattern_matches(text):
         assert not any(p.match(text) for p in patterns)
     else:
         assert any(p.match(text) for p in patterns)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.characters(max_codepoint=127), st.sampled_from(["(cid:7)", "(cid:", "\x02", "  "])),
+                max_size=30).map("".join))
+def test_plain_ascii_lines_are_normalised_as_any_other_line(text):
+    from constitution_check.extract.cleanup import _normalise_any, normalise_text
+
+    assert normalise_text(text) == _normalise_any(text)

@@ -24,6 +24,15 @@ _SPACED_DIGITS = re.compile(r"\d+")
 
 
 def normalise_text(text: str) -> str:
+    if text.isascii():  # most lines: no invisible characters, quotes or compatibility forms to undo
+        text = _CONTROL_BUT_STX.sub("", text).replace("\x02", "\u2010")
+        if "(cid:" in text:
+            text = _CID.sub(" ", text)
+        return " ".join(text.split())
+    return _normalise_any(text)
+
+
+def _normalise_any(text: str) -> str:
     # invisible and control characters go before NFKC, so that what they separated is
     # composed now and not on a second pass: normalising twice changes nothing
     text = text.translate(_INVISIBLE)

@@ -32,7 +32,7 @@ class RawPage:
     garbled: bool = False
     has_rules: bool = False  # drawn lines or boxes: a table may be here
     rules: list = field(default_factory=list)  # grid.Rule: the drawn rules, on pages that have them
-    frags: list = field(default_factory=list)  # positioned runs of text, kept on ruled pages for grid.py
+    grid: list | None = None  # grid.grid_tables of a ruled page that looks tabular, read as it was read
     cleaned: bool = False  # cleanup.clean_page has run on these lines
 
     @property

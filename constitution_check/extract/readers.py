@@ -73,10 +73,11 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
     if chars:  # a page without text is left for OCR, whose lines are cleaned when they come
         clean_page(raw_page)
     if has_rules and rotation not in (90, 270):  # a rotated page's rules and text do not share axes here
-        from .grid import rules_from_bounds
+        from .grid import grid_tables, rules_from_bounds
 
         raw_page.rules = rules_from_bounds(bounds, height)
-        raw_page.frags = [f[:5] for f in frags]
+        if raw_page.tabular:  # its tables read from its own grid here, in whichever process reads the page
+            raw_page.grid = grid_tables(raw_page.rules, [f[:5] for f in frags])
     return raw_page
 
 

@@ -14,18 +14,14 @@ MAX_PLUMBER_PAGES = 5  # pages whose rules form no grid, asked of pdfplumber (sl
 def find_tables(data: bytes, pages: list[RawPage], password: str | None = None) -> list[tuple[int, tuple, list[list[str]]]]:
     """[(page number, bbox, rows)] for every ruled table found: from the page's own grid of
     rules where it has one, from pdfplumber for the few ruled pages whose rules form none."""
-    from .grid import grid_tables
-
     candidates = [p for p in pages if p.tabular][:MAX_TABLE_PAGES]
     found, ask_plumber = [], []
     for page in candidates:
-        tables = grid_tables(page.rules, page.frags) if page.rules else []
+        tables = page.grid or []  # the PDF reader read them from the page's rules as it read the page
         for bbox, rows in tables:
             found.append((page.number, bbox, clean_rows(rows)))
         if not tables:
             ask_plumber.append(page.number)
-    for page in pages:
-        page.frags = []  # kept only for this step
     return found + _plumber_tables(data, ask_plumber[:MAX_PLUMBER_PAGES], password)
 
 
