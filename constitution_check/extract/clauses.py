@@ -59,9 +59,14 @@ def read_label(text: str) -> Label | None:
 _SMALL_WORDS = {"and", "of", "the", "for", "to", "in", "on", "a", "an", "with", "by", "or", "its", "at", "from"}
 
 
-def looks_like_heading(text: str, size: float, body_size: float, bold: bool = False, plain_ok: bool = True) -> bool:
+_UNREAD = object()
+
+
+def looks_like_heading(text: str, size: float, body_size: float, bold: bool = False, plain_ok: bool = True,
+                       label=_UNREAD) -> bool:
     """Headings are short, unpunctuated at the end, and either larger, numbered and
-    title-cased, in capitals, or named parts (Appendix 2, Schedule 1)."""
+    title-cased, in capitals, or named parts (Appendix 2, Schedule 1). label: read_label of
+    the stripped text, when the caller has it already."""
     stripped = text.strip()
     if not stripped or len(stripped) > 110 or stripped[-1] in ".,;" or len(stripped) < 3:
         return False
@@ -74,7 +79,8 @@ def looks_like_heading(text: str, size: float, body_size: float, bold: bool = Fa
         return True
     if 2 <= len(words) <= 12 and _in_capitals(stripped):
         return True
-    label = read_label(stripped)
+    if label is _UNREAD:
+        label = read_label(stripped)
     if plain_ok and label and label.kind in ("number", "so") and label.rest:
         # unstyled numbered headings: short, title-cased, no comma, not ending on a small word
         rest = label.rest.split()

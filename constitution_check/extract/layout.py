@@ -8,10 +8,12 @@ between the column runs they sit between.
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from operator import itemgetter
 
 from .lines import Line
 
 Frag = tuple[float, float, float, float, str, float, bool]  # x0, top, x1, bottom, text, font size, bold
+_X0 = itemgetter(0)
 
 
 def build_lines(frags: list[Frag], width: float) -> list[Line]:
@@ -130,7 +132,7 @@ def _same_line(top: float, bottom: float, f: Frag) -> bool:
 
 
 def _make_line(frags: list[Frag], column: int) -> Line:
-    frags = sorted(frags, key=lambda f: f[0])
+    frags = sorted(frags, key=_X0)
     parts: list[str] = []
     prev_x1 = None
     cells = 1

@@ -27,6 +27,9 @@ def _functions():
             "FPDFText_GetTextObject": (vp, [vp, i]),
             "FPDFText_GetText": (i, [vp, i, i, vp]),
             "FPDFText_CountChars": (i, [vp]),
+            "FPDFText_CountRects": (i, [vp, i, i]),
+            "FPDFText_GetRect": (i, [vp, i, ctypes.POINTER(d), ctypes.POINTER(d), ctypes.POINTER(d),
+                                     ctypes.POINTER(d)]),
             "FPDFText_GetCharIndexAtPos": (i, [vp, d, d, d, d]),
             "FPDFText_GetFontSize": (d, [vp, i]),
             "FPDFText_GetFontWeight": (i, [vp, i]),
@@ -155,6 +158,27 @@ def runs(tp: int, rects: list[tuple[float, float, float, float]]) -> list[tuple[
         return None
     ends = starts[1:] + [n_chars]
     return [(s, text[s:e]) for s, e in zip(starts, ends)]
+
+
+def rects(tp: int) -> list[tuple[float, float, float, float]]:
+    """pdfium's text rectangles (left, bottom, right, top), one per run, in its order."""
+    c = _functions()
+    get = c["FPDFText_GetRect"]
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    out = []
+    for n in range(max(c["FPDFText_CountRects"](tp, 0, -1), 0)):
+        if not get(tp, n, *refs):
+            raise OSError(f"pdfium gave no rectangle {n}")
+        out.append((left.value, bottom.value, right.value, top.value))
+    return out
+
+
+def fonts(tp: int, indexes: list[int]) -> list[tuple[float, bool]]:
+    """font_of for each character index."""
+    c = _functions()
+    size, weight = c["FPDFText_GetFontSize"], c["FPDFText_GetFontWeight"]
+    return [(float(size(tp, i)), weight(tp, i) >= 600) for i in indexes]
 
 
 def char_at(tp: int, x: float, y: float, tolerance: float) -> int:

@@ -48,13 +48,14 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
         rotation = page.get_rotation()
         textpage = page.get_textpage()
         tp = pdfium_text.address(textpage.raw)
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        rects = pdfium_text.rects(tp)
         read = pdfium_text.runs(tp, rects)
+        styles = pdfium_text.fonts(tp, [first for first, _ in read]) if read is not None else None
         frags = []
         for i, (left, bottom, right, top) in enumerate(rects):
             if read is not None:
-                first, text = read[i]
-                size, bold = pdfium_text.font_of(tp, first)
+                text = read[i][1]
+                size, bold = styles[i]
             else:
                 text = textpage.get_text_bounded(left, bottom, right, top)
                 size, bold = _font_at(tp, left, bottom, right, top)

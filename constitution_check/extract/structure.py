@@ -176,11 +176,12 @@ def build_blocks(pages: list[RawPage], tables_by_page: dict | None = None) -> li
                 draft = _flush(builder, draft)
                 _emit_rows(builder, page.number, pending_rows.pop(0)[3])
             label = read_label(line.text)
+            own_label = label if line.text == line.text.strip() else read_label(line.text.strip())
             if label and not label.rest.strip() and draft is not None and draft.parts \
                     and not draft.parts[-1][1].rstrip().endswith((".", ":", ";")):
                 label = None  # "... named in paragraph / 1.2.1." is a wrapped reference, not a new clause
             following = page.lines[index + 1] if index + 1 < len(page.lines) else None
-            heading = looks_like_heading(line.text, line.size, size, line.bold, plain_ok=not styled) \
+            heading = looks_like_heading(line.text, line.size, size, line.bold, plain_ok=not styled, label=own_label) \
                 and not (line.size < size * 1.12 and _wraps_on(line, following))
             if draft is not None and draft.kind == "heading" and _continues_heading(draft, line) \
                     and (line.size >= size * 1.05 or line.bold):
