@@ -29,6 +29,7 @@ def _bounded_and_bulk(path: Path):
             page = pdf[i]
             textpage = page.get_textpage()
             rects = [textpage.get_rect(j) for j in range(textpage.count_rects())]
+            assert pdfium_text.rects(pdfium_text.address(textpage.raw)) == rects  # read through plain prototypes
             bounded = [textpage.get_text_bounded(*r) for r in rects]
             bulk = pdfium_text.runs(pdfium_text.address(textpage.raw), rects)
             yield i + 1, bounded, bulk
