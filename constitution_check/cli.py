@@ -24,13 +24,18 @@ PAGES_HELP = "Read at most this many pages of each file."
 MEMORY_HELP = "Megabytes of memory allowed to read each file."
 
 
-def read_limits(timeout: float, max_pages: int, max_memory: int):
+PROCESSES_HELP = "Processes that may share a long document's work (0: one per core; 1 keeps it to one)."
+
+
+def read_limits(timeout: float, max_pages: int, max_memory: int, processes: int = 0):
     """Per-file limits for the worker that reads each file."""
     from .worker import Limits
 
     if timeout <= 0 or max_pages <= 0 or max_memory <= 0:
         fail("--timeout, --max-pages and --max-memory must be more than 0")
-    return Limits(timeout=timeout, max_pages=max_pages, memory_mb=max_memory)
+    if processes < 0:
+        fail("--processes must be 0 (one per core) or more")
+    return Limits(timeout=timeout, max_pages=max_pages, memory_mb=max_memory, processes=processes)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -68,6 +73,7 @@ def check(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help=TIMEOUT_HELP),
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", help=PAGES_HELP),
     max_memory: int = typer.Option(DEFAULT_MEMORY_MB, "--max-memory", help=MEMORY_HELP),
+    processes: int = typer.Option(0, "--processes", help=PROCESSES_HELP),
     rules_dir: list[Path] = typer.Option([], "--rules", help="A folder of extra rule files (and rulesets/)."),
     fail_on_gap: bool = typer.Option(False, "--fail-on-gap", help="Exit 1 when any demand is not met."),
 ) -> None:
@@ -85,7 +91,7 @@ def check(
         with long_document_progress(paths):  # a bar on a terminal, for long documents only
             outcome = check_paths(paths, area, ruleset, not no_cache, password, explain,
                                   tuple(str(d) for d in rules_dir), ocr=ocr,
-                                  limits=read_limits(timeout, max_pages, max_memory))
+                                  limits=read_limits(timeout, max_pages, max_memory, processes))
     except (AreaError, RuleError) as err:
         fail(str(err))
     for err in outcome.errors:
@@ -115,12 +121,13 @@ def extract(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", help=TIMEOUT_HELP),
     max_pages: int = typer.Option(DEFAULT_MAX_PAGES, "--max-pages", help=PAGES_HELP),
     max_memory: int = typer.Option(DEFAULT_MEMORY_MB, "--max-memory", help=MEMORY_HELP),
+    processes: int = typer.Option(0, "--processes", help=PROCESSES_HELP),
 ) -> None:
     """Show the extracted text with pages, headings and clause numbers: what the rules saw."""
     from .check import load_documents
 
     docs, errors = load_documents([str(file)], not no_cache, password, ocr,
-                                  read_limits(timeout, max_pages, max_memory))
+                                  read_limits(timeout, max_pages, max_memory, processes))
     if errors:
         fail(str(errors[0]))
     doc = docs[0]

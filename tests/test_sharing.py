@@ -3,14 +3,16 @@ report one process gives, whatever the split (sentences that apply another claus
 finding before them) and even when a process fails."""
 
 import os
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, run_cli
 from constitution_check import forked
-from constitution_check.check import judge_documents
+from constitution_check.check import DEFAULT_LIMITS, check_paths, judge_documents
 from constitution_check.engine import findings
-from constitution_check.extract import extract
+from constitution_check.extract import extract, extract_bytes, readers
 
 DOCUMENTS = sorted(CORPUS.glob("constitutions/*.pdf")) + sorted(CORPUS.glob("board-papers/*.pdf"))
 pytestmark = pytest.mark.skipif(forked.processes_for(1000, 3, 1) < 3, reason="this system does not fork")
@@ -90,3 +92,28 @@ def test_the_collector_is_paused_for_the_work_and_given_back_as_it_was():
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def test_one_process_when_asked(monkeypatch):
+    """--processes 1 (what batch uses, its areas sharing the cores) reads and judges in one process;
+    more share a long document, with the same report; a negative number is refused in one line."""
+    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    monkeypatch.setattr(readers, "PAGES_PER_PROCESS", 2)
+    forks = []
+    real_start = forked._start
+    monkeypatch.setattr(forked, "_start", lambda do_run, run: forks.append(run) or real_start(do_run, run))
+    path = str(DOCUMENTS[0])
+    data = Path(path).read_bytes()
+    extract_bytes(Path(path), data, "x", fmt="pdf", processes=1)
+    assert forks == []
+    extract_bytes(Path(path), data, "x", fmt="pdf", processes=2)
+    assert forks, "pages are shared when more processes may read them"
+    forks.clear()
+    one = check_paths([path], use_cache=False, limits=replace(DEFAULT_LIMITS, processes=1)).report
+    assert forks == []
+    shared = check_paths([path], use_cache=False, limits=replace(DEFAULT_LIMITS, processes=3)).report
+    assert forks, "a long document is shared when more processes may work on it"
+    assert one.model_dump(mode="json") == shared.model_dump(mode="json")
+    result = run_cli("check", path, "--processes", "-1")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["constitution-check: --processes must be 0 (one per core) or more"]
