@@ -16,7 +16,7 @@ def build(report: Report) -> Document:
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10.5)
     area = report.area
-    doc.add_heading(f"Gap report: {area.icb or area.name or 'Integrated Care Board'}", level=0)
+    doc.add_heading(f"Gap report: {report.board_name}", level=0)
     doc.add_paragraph("Documents: " + ", ".join(f"{Path(d.path).name} ({d.pages} pages)" for d in report.documents))
     if area.local_authorities:
         doc.add_paragraph(f"Councils in the area ({len(area.local_authorities)}): {', '.join(area.local_authorities)}")
@@ -28,9 +28,7 @@ def build(report: Report) -> Document:
     for r in report.results:
         row = table.add_row().cells
         row[0].text, row[1].text, row[2].text = r.title, LABELS[r.verdict][1].capitalize(), where(r, words=True) or "—"
-    s = report.summary
-    doc.add_paragraph(f"{s.get('met', 0)} met, {s.get('partial', 0)} partial, {s.get('not_met', 0)} not met, "
-                      f"{s.get('silent', 0)} silent.")
+    doc.add_paragraph(f"{report.summary_line()}.")
     for r in report.results:
         doc.add_heading(r.title, level=1)
         verdict = doc.add_paragraph()

@@ -11,8 +11,7 @@ SYMBOLS = {"met": "✅ met", "partial": "🟡 partial", "not_met": "❌ not met"
 def render(report: Report) -> str:
     out: list[str] = []
     area = report.area
-    title = area.icb or area.name or "Integrated Care Board"
-    out.append(f"# Gap report: {title}\n")
+    out.append(f"# Gap report: {report.board_name}\n")
     docs = ", ".join(f"`{d.path}` ({d.pages} pages)" for d in report.documents)
     out.append(f"Documents: {docs}  ")
     out.append(f"Ruleset: `{report.ruleset}` · constitution-check {report.tool_version}  ")
@@ -30,8 +29,7 @@ def render(report: Report) -> str:
     for r in report.results:
         where = html_where(r) or "—"
         out.append(f"| [{table_cell(r.title)}](#{r.demand}) | {SYMBOLS[r.verdict]} | {table_cell(where)} |")
-    s = report.summary
-    out.append(f"\n**{s['met']} met, {s['partial']} partial, {s['not_met']} not met, {s['silent']} silent.**")
+    out.append(f"\n**{report.summary_line()}.**")
     if report.not_covered:
         out.append(f"\nNot checked yet (no rule): {', '.join(report.not_covered)}.")
     shown = practice_lines(report.practice)

@@ -68,3 +68,13 @@ class Report(BaseModel):
     summary: dict[str, int]
     not_covered: list[str] = Field(default_factory=list)  # demands of the ruleset with no rule yet
     practice: dict | None = None  # what the board papers show: items in private, questions, interests
+
+    @property
+    def board_name(self) -> str:
+        """What the report is about, for its title."""
+        return self.area.icb or self.area.name or "Integrated Care Board"
+
+    def summary_line(self) -> str:
+        s = self.summary
+        return f"{s.get('met', 0)} met, {s.get('partial', 0)} partial, {s.get('not_met', 0)} not met, " \
+               f"{s.get('silent', 0)} silent"
