@@ -119,14 +119,9 @@ def run_child(mode: str, files: list[Path], env: dict) -> dict:
     return answer
 
 
-class _Finished:
-    def __init__(self, returncode, stdout, stderr):
-        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
-
-
 def run_measured(command: list[str], env: dict, stdout_to_null: bool = False):
-    """Run a command; (result, its peak resident memory in MB, wall seconds, CPU seconds), from wait4's rusage
-    (CPU counts the process itself, not the workers it starts)."""
+    """Run a command; (result, its peak resident memory in MB, wall seconds, CPU seconds), from wait4's rusage,
+    which counts the process and the children it waited for (its worker processes and forks)."""
     out_file = tempfile.TemporaryFile()
     err_file = tempfile.TemporaryFile()
     start = time.perf_counter()
@@ -134,11 +129,11 @@ def run_measured(command: list[str], env: dict, stdout_to_null: bool = False):
                                stderr=err_file, env=env, cwd=str(ROOT))
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
     out_file.seek(0)
     err_file.seek(0)
-    result = _Finished(process.returncode, out_file.read().decode(errors="replace"),
-                       err_file.read().decode(errors="replace"))
+    result = subprocess.CompletedProcess(command, os.waitstatus_to_exitcode(status),
+                                         out_file.read().decode(errors="replace"),
+                                         err_file.read().decode(errors="replace"))
     return result, usage.ru_maxrss / 1024, wall, usage.ru_utime + usage.ru_stime  # ru_maxrss: kilobytes
 
 
