@@ -19,18 +19,18 @@ MIN_WORDS = 20
 def read_text(path, data: bytes) -> Flow:
     text = decode_text(data) or ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pages = text.split("\f")
+    pages = [page.split("\n") for page in text.split("\f")]
     flow = Flow(virtual=len(pages) == 1)
-    lines_all = [ln for ln in text.split("\n")[:MAX_LINES]]
+    lines_all = [ln for page in pages for ln in page][:MAX_LINES]
     nonblank = [ln for ln in lines_all if ln.strip()]
     blank = len(lines_all) - len(nonblank)
     long_lines = sorted(len(ln) for ln in nonblank)
     one_per_line = bool(nonblank) and blank < 0.05 * len(nonblank) and long_lines[len(long_lines) // 2] > 100
     count = 0
-    for page_text in pages:
+    for page_lines in pages:
         flow.page_break()
         starting = True
-        for raw in page_text.split("\n"):
+        for raw in page_lines:
             count += 1
             if count > MAX_LINES:
                 break
