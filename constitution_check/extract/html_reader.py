@@ -38,13 +38,15 @@ def read_html(path, data: bytes) -> Flow:
     from lxml import etree
     from lxml import html as lhtml
 
-    text = decode_text(data) or ""
+    text = None
     charset = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
     if charset and charset.group(1).lower() not in (b"utf-8", b"utf8") and not data.startswith(b"\xef\xbb\xbf"):
-        try:
+        try:  # the page's own declared encoding first
             text = data.decode(charset.group(1).decode("ascii"), "replace")
         except LookupError:
             pass
+    if text is None:
+        text = decode_text(data) or ""
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False,
                               recover=True)
@@ -208,23 +210,17 @@ class _Walker:
             number += 1
 
     def _table(self, el, depth: int, list_depth: int) -> None:
-        rows = []
-        layout = False
-        for tr in el.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
-            cells = tr.xpath("./td | ./th")
-            if any(c.xpath(".//table | .//p | .//h1 | .//h2 | .//h3 | .//ul | .//ol") for c in cells):
-                layout = True
-            rows.append([c.text_content() for c in cells])
-        if layout:  # a table that lays out a page, not a table of data: read what is in it
-            for tr in el.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"):
-                for cell in tr.xpath("./td | ./th"):
+        rows = [tr.xpath("./td | ./th") for tr in el.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")]
+        if any(c.xpath(".//table | .//p | .//h1 | .//h2 | .//h3 | .//ul | .//ol") for cells in rows for c in cells):
+            for cells in rows:  # a table that lays out a page, not a table of data: read what is in it
+                for cell in cells:
                     self.walk(cell, depth + 1, False, list_depth)
                     self.flush()
             return
         caption = el.xpath("./caption")
         if caption:
             self.flow.para(caption[0].text_content())
-        self.flow.table(rows)
+        self.flow.table([[c.text_content() for c in cells] for cells in rows])
 
 
 _HTML_TYPES = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
