@@ -30,19 +30,20 @@ def read_docx(path, data: bytes) -> Flow:
     # (a file written by a program), pages are virtual, starting afresh at each typed break
     laid_out = bool(_x(document.element.body, ".//w:lastRenderedPageBreak"))
     flow = Flow(virtual=not laid_out)
+    chains: dict = {}  # style id -> its chain of styles: looked up once per document, not per paragraph
     count = 0
     for item in document.iter_inner_content():
         count += 1
         if count > MAX_PARAGRAPHS:
             break
         if isinstance(item, Paragraph):
-            _paragraph(flow, item, numbering)
+            _paragraph(flow, item, numbering, chains)
         elif isinstance(item, DocxTable):
-            _table(flow, item, numbering)
+            _table(flow, item)
     return flow
 
 
-def _paragraph(flow: Flow, p, numbering: "_Numbering") -> None:
+def _paragraph(flow: Flow, p, numbering: "_Numbering", chains: dict) -> None:
     element = p._p
     if _x(element, "./w:pPr/w:pageBreakBefore[not(@w:val='0' or @w:val='false')]"):
         flow.page_break()
@@ -51,7 +52,10 @@ def _paragraph(flow: Flow, p, numbering: "_Numbering") -> None:
     if breaks and not _text_before(element, breaks[0]):
         flow.page_break()
         breaks = breaks[1:]
-    style = _style_chain(p)
+    style_id = element.style
+    if style_id not in chains:
+        chains[style_id] = _style_chain(p)
+    style = chains[style_id]
     level = _heading_level(element, style)
     label = numbering.label(element, style)
     if label and text.strip():
@@ -146,7 +150,7 @@ def _all_bold(p, styles) -> bool:
     return total > 0 and bold / total > 0.6
 
 
-def _table(flow: Flow, table, numbering: "_Numbering") -> None:
+def _table(flow: Flow, table) -> None:
     rows = []
     for row in table.rows:
         cells, seen = [], set()
