@@ -3,7 +3,7 @@
 A role with no name is still listed ("[name], Chief Executive, ...") so the group can fill it in or
 delete it: the list is a prompt, not a mailing list."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -36,8 +36,8 @@ COUNCIL_ROLES = [
 @dataclass
 class Contacts:
     chair: str | None = None
-    area: dict[str, list[str]] | None = None
-    councils: dict[str, dict[str, list[str]]] | None = None
+    area: dict[str, list[str]] = field(default_factory=dict)  # role -> names
+    councils: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # council -> role -> names
 
 
 def _names(value, where: str, path: str) -> list[str]:
@@ -87,10 +87,10 @@ def copy_list(contacts: Contacts, icb: str, councils: list[str]) -> list[dict]:
     entries = []
     for key, label in AREA_ROLES:
         role = label.format(icb=icb)
-        names = (contacts.area or {}).get(key) or [None]
+        names = contacts.area.get(key) or [None]
         entries.extend({"name": n, "role": role} for n in names)
     for council in councils:
-        given = (contacts.councils or {}).get(council, {})
+        given = contacts.councils.get(council, {})
         for key, label in COUNCIL_ROLES:
             for name in given.get(key) or [None]:
                 entries.append({"name": name, "role": f"{label}, {council}"})
