@@ -175,7 +175,7 @@ def rects(tp: int) -> list[tuple[float, float, float, float]]:
 
 
 def fonts(tp: int, indexes: list[int]) -> list[tuple[float, bool]]:
-    """font_of for each character index."""
+    """For each character index, the font size and whether it is bold."""
     c = _functions()
     size, weight = c["FPDFText_GetFontSize"], c["FPDFText_GetFontWeight"]
     return [(float(size(tp, i)), weight(tp, i) >= 600) for i in indexes]
@@ -183,12 +183,6 @@ def fonts(tp: int, indexes: list[int]) -> list[tuple[float, bool]]:
 
 def char_at(tp: int, x: float, y: float, tolerance: float) -> int:
     return _functions()["FPDFText_GetCharIndexAtPos"](tp, x, y, tolerance, tolerance)
-
-
-def font_of(tp: int, index: int) -> tuple[float, bool]:
-    """The font size and whether it is bold, of character `index`."""
-    c = _functions()
-    return float(c["FPDFText_GetFontSize"](tp, index)), c["FPDFText_GetFontWeight"](tp, index) >= 600
 
 
 FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM = 2, 5

@@ -94,7 +94,7 @@ def _font_at(tp: int, left, bottom, right, top) -> tuple[float, bool]:
     index = pdfium_text.char_at(tp, left + min(1.0, (right - left) / 2), (top + bottom) / 2, 2.0)
     if index < 0:
         return 0.0, False
-    return pdfium_text.font_of(tp, index)
+    return pdfium_text.fonts(tp, [index])[0]
 
 
 def _try_plumber(data: bytes, password: str | None, max_pages: int) -> list[RawPage] | None:
