@@ -7,6 +7,7 @@ Rules are thin path objects (or the edges of drawn boxes). Horizontal and vertic
 touch form one table; its row and column boundaries are where they lie. A vertical rule that
 does not cross a row leaves that row's cells merged, as in a spanning header."""
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 THIN = 2.5  # a rule is at most this thick, in points
@@ -76,6 +77,10 @@ def grid_tables(rules: list[Rule], frags: list[tuple]) -> list[tuple[tuple, list
     """[(bbox as x0, top, x1, bottom, rows of cell texts)] for every ruled grid of at least two
     rows and two columns; frags are (x0, top, x1, bottom, text, ...) in top-left coordinates."""
     found = []
+    # runs by the height of their middle (ties in page order), so each row looks only at its own
+    by_middle = sorted(((f[1] + f[3]) / 2, i) for i, f in enumerate(frags))
+    middles = [m for m, _ in by_middle]
+    ordered = [frags[i] for _, i in by_middle]
     for group in _groups(rules):
         ys = _snap([r.at for r in group if r.horizontal])
         xs = _snap([r.at for r in group if not r.horizontal])
@@ -90,9 +95,8 @@ def grid_tables(rules: list[Rule], frags: list[tuple]) -> list[tuple[tuple, list
                                                 for v in verticals)]
             bounds = [xs[0], *inner, xs[-1]]
             cells = {x: [] for x in xs[:-1]}
-            for f in frags:
-                cx, cy = (f[0] + f[2]) / 2, (f[1] + f[3]) / 2
-                if top <= cy <= bottom and xs[0] <= cx <= xs[-1]:
+            for f in ordered[bisect_left(middles, top):bisect_right(middles, bottom)]:
+                if xs[0] <= (f[0] + f[2]) / 2 <= xs[-1]:
                     start = max(b for b in bounds[:-1] if b <= max(f[0], xs[0]) + SNAP) if f[0] >= xs[0] - SNAP \
                         else xs[0]
                     cells[start].append(f)

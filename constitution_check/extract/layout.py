@@ -14,6 +14,7 @@ from .lines import Line
 
 Frag = tuple[float, float, float, float, str, float, bool]  # x0, top, x1, bottom, text, font size, bold
 _X0 = itemgetter(0)
+_TOP = itemgetter(1)
 
 
 def build_lines(frags: list[Frag], width: float) -> list[Line]:
@@ -94,35 +95,53 @@ def _group_into_lines(frags: list[Frag], gutter: float | None) -> list[Line]:
             return 2
         return 0
 
-    spanning = [f for f in frags if col(f) == 0]
+    spanning = sorted((f for f in frags if col(f) == 0), key=_TOP)
+    tops = [f[1] for f in spanning]
+    # with no run upside down, only a spanning run whose top lies between f's bottom and the
+    # tallest spanning run's height above f's top can overlap f at all
+    reach = max((f[3] - f[1] for f in spanning), default=0.0) \
+        if all(f[3] >= f[1] for f in frags) else float("inf")
 
     def column_of(f: Frag) -> int:
         # a clause number in the margin belongs to the full-width line it sits on
         c = col(f)
-        if c and any(_same_line(s[1], s[3], f) for s in spanning):
+        if c and any(_same_line(s[1], s[3], f)
+                     for s in spanning[bisect_left(tops, f[1] - reach):bisect_right(tops, f[3])]):
             return 0
         return c
 
     buckets: dict[int, list[Frag]] = {}
-    for f in frags:
-        buckets.setdefault(column_of(f), []).append(f)
+    if gutter is None:
+        buckets[0] = list(frags)
+    else:
+        for f in frags:
+            buckets.setdefault(column_of(f), []).append(f)
     lines: list[Line] = []
     for column, items in buckets.items():
-        items.sort(key=lambda f: ((f[1] + f[3]) / 2, f[0]))
+        items.sort(key=_middle_then_left)
         current: list[Frag] = []
         top = bottom = 0.0  # the extent of the line being built
         for f in items:
-            if current and _same_line(top, bottom, f):
+            # _same_line, written out: this loop runs for every run of text in the file
+            f_top, f_bottom = f[1], f[3]
+            if current and min(bottom, f_bottom) - max(top, f_top) > 0.5 * min(bottom - top, f_bottom - f_top):
                 current.append(f)
-                top, bottom = min(top, f[1]), max(bottom, f[3])
+                if f_top < top:
+                    top = f_top
+                if f_bottom > bottom:
+                    bottom = f_bottom
             else:
                 if current:
                     lines.append(_make_line(current, column))
                 current = [f]
-                top, bottom = f[1], f[3]
+                top, bottom = f_top, f_bottom
         if current:
             lines.append(_make_line(current, column))
     return lines
+
+
+def _middle_then_left(f: Frag) -> tuple[float, float]:
+    return (f[1] + f[3]) / 2, f[0]
 
 
 def _same_line(top: float, bottom: float, f: Frag) -> bool:
@@ -132,6 +151,11 @@ def _same_line(top: float, bottom: float, f: Frag) -> bool:
 
 
 def _make_line(frags: list[Frag], column: int) -> Line:
+    if len(frags) == 1:  # most lines are one run: the loop below, for one
+        x0, top, x1, bottom, text, size, bold = frags[0]
+        return Line(text=" ".join(text.split()), x0=x0, x1=x1, top=top, bottom=bottom,
+                    size=size if size > 0 else max(0.0, bottom - top), bold=bool(bold) and len(text) > 0,
+                    column=column, cells=1)
     frags = sorted(frags, key=_X0)
     parts: list[str] = []
     prev_x1 = None

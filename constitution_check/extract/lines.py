@@ -21,6 +21,10 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
+    def __reduce__(self):
+        # as a tuple, not a dict: the lines of a long file's pages come back from the processes that read them
+        return Line, (self.text, self.x0, self.x1, self.top, self.bottom, self.size, self.bold, self.column, self.cells)
+
 
 @dataclass
 class RawPage:

@@ -22,32 +22,35 @@ def _functions():
     if _C is None:
         import pypdfium2.raw as raw
 
-        vp, i, d, f = ctypes.c_void_p, ctypes.c_int, ctypes.c_double, ctypes.c_float
+        vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
         signatures = {
             "FPDFText_GetTextObject": (vp, [vp, i]),
             "FPDFText_GetText": (i, [vp, i, i, vp]),
             "FPDFText_CountChars": (i, [vp]),
             "FPDFText_CountRects": (i, [vp, i, i]),
-            "FPDFText_GetRect": (i, [vp, i, ctypes.POINTER(d), ctypes.POINTER(d), ctypes.POINTER(d),
-                                     ctypes.POINTER(d)]),
+            "FPDFText_GetRect": (i, [vp, i, vp, vp, vp, vp]),
             "FPDFText_GetCharIndexAtPos": (i, [vp, d, d, d, d]),
             "FPDFText_GetFontSize": (d, [vp, i]),
             "FPDFText_GetFontWeight": (i, [vp, i]),
-            "FPDFText_GetCharBox": (i, [vp, i, ctypes.POINTER(d), ctypes.POINTER(d), ctypes.POINTER(d),
-                                        ctypes.POINTER(d)]),
+            "FPDFText_GetCharBox": (i, [vp, i, vp, vp, vp, vp]),
             "FPDFPage_CountObjects": (i, [vp]),
             "FPDFPage_GetObject": (vp, [vp, i]),
             "FPDFFormObj_CountObjects": (i, [vp]),
             "FPDFFormObj_GetObject": (vp, [vp, ctypes.c_ulong]),
             "FPDFPageObj_GetType": (i, [vp]),
-            "FPDFPageObj_GetBounds": (i, [vp, ctypes.POINTER(f), ctypes.POINTER(f), ctypes.POINTER(f),
-                                          ctypes.POINTER(f)]),
+            "FPDFPageObj_GetBounds": (i, [vp, vp, vp, vp, vp]),
         }
         # the same C functions pypdfium2 calls, at the same addresses, with prototypes that take and
-        # give plain addresses (its own give pointer objects, slow to make and to compare)
+        # give plain addresses (its own give pointer objects, slow to make and to compare); a value
+        # given back goes to the address of a ctypes number made once (see _addresses)
         _C = {name: ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
               for name, (restype, argtypes) in signatures.items()}
     return _C
+
+
+def _addresses(*numbers) -> tuple[int, ...]:
+    """Where pdfium is to write its answers: the numbers must outlive the calls that use these."""
+    return tuple(ctypes.addressof(n) for n in numbers)
 
 
 def address(handle) -> int:
@@ -70,39 +73,71 @@ def page_text(tp: int, n_chars: int) -> str | None:
     return text.replace("\ufffe", "\x02")  # a soft hyphen at a line end, as the bounded text gives it
 
 
-def run_starts(tp: int, n_chars: int, widths: list[float]) -> list[int]:
+def run_starts(tp: int, n_chars: int, widths: list[float], text: str | None = None) -> list[int]:
     """The first character index of each run of one text object. Characters pdfium adds
     (spaces and line breaks between objects) have no object and never start a run.
 
-    A run's end is found by searching out from a guess (its rectangle's width at the page's
-    characters per point so far) rather than by asking for every character's object: that
-    assumes an object's characters are contiguous, which the caller checks (an object that
-    comes back later makes fewer runs than rectangles). widths: the rectangles' widths."""
-    obj = _functions()["FPDFText_GetTextObject"]
+    A run's end is found by trying a likely place first (its rectangle's width at the page's
+    characters per point so far, moved to the line break or space near it: most runs are whole
+    lines or words) and otherwise by searching out from there, rather than by asking for every
+    character's object. That assumes an object's characters are contiguous, which the caller
+    checks (an object that comes back later makes fewer runs than rectangles). widths: the
+    rectangles' widths. text: the page's text; given, its line breaks are taken to belong to no
+    object without asking (pdfium adds them between lines), so a page whose objects hold line
+    breaks comes out short of runs and the caller asks again without it."""
+    ask = _functions()["FPDFText_GetTextObject"]
+    known: dict[int, int] = {}
+
+    def obj(k: int) -> int:
+        if text is not None and text[k] in "\r\n":
+            return 0
+        if k not in known:
+            known[k] = ask(tp, k) or 0
+        return known[k]
+
+    def next_start(k: int) -> int:  # the first character from k that has an object (n_chars if none)
+        while k < n_chars:
+            if text is None or text[k] not in "\r\n":
+                o = known.get(k)
+                if o is None:
+                    o = known[k] = ask(tp, k) or 0
+                if o:
+                    return k
+            k += 1
+        return k
+
+    def same(k: int) -> bool:  # still the run of `current`: the next character with an object is of it
+        k = next_start(k)
+        return k == n_chars or known[k] == current
+
     starts: list[int] = []
     density = 0.2  # characters per point: about right for 10-point text, and learnt as runs are found
-    i = 0
+    i = next_start(0)
     while i < n_chars:
-        current = obj(tp, i)
-        if not current:
-            i += 1
-            continue
+        current = known[i]
         width = widths[len(starts)] if len(starts) < len(widths) else 0.0
         starts.append(i)
-
-        def same(k: int) -> bool:  # still this run: the next character of an object is of this one
-            while k < n_chars:
-                o = obj(tp, k)
-                if o:
-                    return o == current
-                k += 1  # a character pdfium added belongs to no object
-            return True
-
-        end = _run_end(same, i, min(i + max(1, round(width * density)), n_chars), n_chars)
+        guess = min(i + max(1, round(width * density)), n_chars)
+        end = _likely_end(text, i, guess) if text is not None else 0
+        following = next_start(end) if end and obj(end - 1) == current else n_chars
+        if following == n_chars or known[following] == current:
+            end = _run_end(same, i, guess, n_chars)
+            following = next_start(end)
         if width > 0:
             density = (end - i) / width
-        i = end
+        i = following
     return starts
+
+
+def _likely_end(text: str, start: int, guess: int) -> int:
+    """The line break near the guessed end of the run from start, or else a space next to it; 0 if neither."""
+    line_end = text.find("\r", start + 1)
+    if line_end >= 0 and abs(line_end - guess) <= max(2, 0.3 * (guess - start)):
+        return line_end
+    for near in (guess, guess + 1, guess - 1, guess + 2, guess - 2):
+        if start < near < len(text) and text[near] == " ":
+            return near
+    return 0
 
 
 def _run_end(same, start: int, guess: int, n_chars: int) -> int:
@@ -136,7 +171,7 @@ def chars_inside(tp: int, indexes: list[int], rects: list[tuple[float, float, fl
     """Whether each character's box lies within its rect (left, bottom, right, top), give or take a point."""
     box = _functions()["FPDFText_GetCharBox"]
     left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    refs = _addresses(left, right, bottom, top)
     for index, (r_left, r_bottom, r_right, r_top) in zip(indexes, rects):
         if not box(tp, index, *refs):
             return False
@@ -153,7 +188,10 @@ def runs(tp: int, rects: list[tuple[float, float, float, float]]) -> list[tuple[
     text = page_text(tp, n_chars)
     if text is None:
         return None
-    starts = run_starts(tp, n_chars, [r[2] - r[0] for r in rects])
+    widths = [r[2] - r[0] for r in rects]
+    starts = run_starts(tp, n_chars, widths, text)
+    if len(starts) != len(rects):  # an object that holds line breaks: ask for every character's object
+        starts = run_starts(tp, n_chars, widths)
     if len(starts) != len(rects) or not chars_inside(tp, starts, rects):
         return None
     ends = starts[1:] + [n_chars]
@@ -165,7 +203,7 @@ def rects(tp: int) -> list[tuple[float, float, float, float]]:
     c = _functions()
     get = c["FPDFText_GetRect"]
     left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    refs = _addresses(left, top, right, bottom)
     out = []
     for n in range(max(c["FPDFText_CountRects"](tp, 0, -1), 0)):
         if not get(tp, n, *refs):
@@ -194,7 +232,7 @@ def path_bounds(page: int, most: int, max_depth: int = 2) -> list[tuple[float, f
     c = _functions()
     bounds: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    refs = _addresses(left, bottom, right, top)
 
     def walk(parent: int, form: bool, level: int) -> bool:
         count = c["FPDFFormObj_CountObjects" if form else "FPDFPage_CountObjects"](parent)
