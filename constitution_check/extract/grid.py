@@ -58,7 +58,9 @@ def _groups(rules: list[Rule]) -> list[list[Rule]]:
     for i in hs:
         for j in vs:
             if _touch(rules[i], rules[j]):
-                parent[find(i)] = find(j)
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[a] = b
     groups: dict[int, list[Rule]] = {}
     for i in range(len(rules)):
         groups.setdefault(find(i), []).append(rules[i])
@@ -109,6 +111,8 @@ def grid_tables(rules: list[Rule], frags: list[tuple]) -> list[tuple[tuple, list
 
 def _cell_text(frags: list[tuple]) -> str:
     """A cell's text in reading order: by line, then left to right."""
+    if len(frags) <= 1:  # most cells: what the rest gives for one run, or none
+        return " ".join(frags[0][4].split()) if frags else ""
     lines: list[list[tuple]] = []
     for f in sorted(frags, key=lambda f: (f[1] + f[3]) / 2):
         middle = (f[1] + f[3]) / 2

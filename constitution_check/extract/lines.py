@@ -35,7 +35,6 @@ class RawPage:
     chars: int = 0
     garbled: bool = False
     has_rules: bool = False  # drawn lines or boxes: a table may be here
-    rules: list = field(default_factory=list)  # grid.Rule: the drawn rules, on pages that have them
     grid: list | None = None  # grid.grid_tables of a ruled page that looks tabular, read as it was read
     cleaned: bool = False  # cleanup.clean_page has run on these lines
 

@@ -73,12 +73,12 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
     raw_page.lines = build_lines(frags, width)
     if chars:  # a page without text is left for OCR, whose lines are cleaned when they come
         clean_page(raw_page)
-    if has_rules and rotation not in (90, 270):  # a rotated page's rules and text do not share axes here
+    # a tabular page's tables are read from its own grid here, in whichever process reads the page
+    # (a rotated page's rules and text do not share axes here)
+    if raw_page.tabular and rotation not in (90, 270):
         from .grid import grid_tables, rules_from_bounds
 
-        raw_page.rules = rules_from_bounds(bounds, height)
-        if raw_page.tabular:  # its tables read from its own grid here, in whichever process reads the page
-            raw_page.grid = grid_tables(raw_page.rules, [f[:5] for f in frags])
+        raw_page.grid = grid_tables(rules_from_bounds(bounds, height), [f[:5] for f in frags])
     return raw_page
 
 

@@ -74,10 +74,11 @@ class _Builder:
         return [h for _, h, _ in self.section]
 
     def emit(self, draft: _Draft) -> None:
-        parts = [Part(page=p, text=t.replace("\u2010", "-")) for p, t in draft.parts if t.strip()]
-        if not parts:
+        pieces = [(p, t.replace("\u2010", "-")) for p, t in draft.parts if t.strip()]
+        if not pieces:
             return
-        text = " ".join(p.text for p in parts)
+        parts = [Part(page=p, text=t) for p, t in pieces]
+        text = " ".join(t for _, t in pieces)
         bid = len(self.blocks)
         label = draft.label
         parent = None
@@ -288,11 +289,14 @@ def _ends_with_abbreviation(text: str) -> bool:
 def build_sentences(blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
     by_id = {b.id: b for b in blocks}
+    lead_ins: dict[int, str | None] = {}  # a list's items share their parent's last sentence
     for block in blocks:
         lead_in = None
         if block.parent is not None and block.kind == "item":
-            parent_sentences = split_sentences(by_id[block.parent].text)
-            lead_in = parent_sentences[-1] if parent_sentences else None
+            if block.parent not in lead_ins:
+                parent_sentences = split_sentences(by_id[block.parent].text)
+                lead_ins[block.parent] = parent_sentences[-1] if parent_sentences else None
+            lead_in = lead_ins[block.parent]
         for text, parts in _sentences_with_parts(block):
             sentences.append(Sentence(
                 id=len(sentences), block=block.id, kind=block.kind, text=text, parts=parts,
@@ -315,6 +319,17 @@ def _attach_row_lead_ins(sentences: list[Sentence], blocks: list[Block]) -> None
 def _sentences_with_parts(block: Block):
     if block.kind in ("heading", "row"):
         yield block.text, block.parts
+        return
+    if len(block.parts) == 1:  # most blocks lie on one page: what follows, for one part
+        page, text, cursor = block.parts[0].page, block.parts[0].text, 0
+        for sentence in split_sentences(text):
+            start = text.find(sentence, cursor)
+            if start < 0:
+                start = cursor
+            cursor = start + len(sentence)
+            piece = text[start:cursor].strip()
+            if piece:
+                yield sentence, [Part(page=page, text=piece)]
         return
     offsets = []
     position = 0
