@@ -328,8 +328,8 @@ def _sentences_with_parts(block: Block):
                 start = cursor
             cursor = start + len(sentence)
             piece = text[start:cursor].strip()
-            if piece:
-                yield sentence, [Part(page=page, text=piece)]
+            if piece:  # a block of one sentence shares its part (parts are never changed once made)
+                yield sentence, [block.parts[0] if piece == text else Part(page=page, text=piece)]
         return
     offsets = []
     position = 0
