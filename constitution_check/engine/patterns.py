@@ -168,13 +168,14 @@ class PatternBank:
         for match_id, start, end in list(self.phrases(doc)) + (list(self.sequences(doc)) if len(self.sequences) else []):
             key = self.keys.get(match_id) or strings[match_id]
             (segments if key.startswith(_SEGMENT) else found).setdefault(key, []).append((start, end))
-        for key, start, end in self.indexed([t.lower_ for t in doc]):
+        order, chain_keys, lazy = self._index()
+        words = [t.lower_ for t in doc]
+        for key, start, end in self.indexed(words, lazy):
             spans = segments.get(key)
             if spans is None:
                 segments[key] = [(start, end)]
             else:
                 spans.append((start, end))
-        order, chain_keys = self._index()
         # only the segments this sentence matched, in the order they were added (so spans keep their order)
         for seg_key in sorted((k for k in segments if k in order), key=order.__getitem__):
             spans = segments[seg_key]
@@ -187,15 +188,21 @@ class PatternBank:
         # a chain can only join when all its segments matched
         joined: dict[str, list] = {}
         for _, key, j in sorted({entry for k in segments if k in chain_keys for entry in chain_keys[k]}):
-            joined.setdefault(key, []).extend(_join_chain(self._chains[key][j], segments))
+            chain = self._chains[key][j]
+            for seg_key, _ in chain:  # a segment that matches everywhere, found only now it is needed
+                if seg_key in lazy and seg_key not in segments:
+                    segments[seg_key] = self.indexed.unanchored_matches(seg_key, words)
+            joined.setdefault(key, []).extend(_join_chain(chain, segments))
         for key, spans in joined.items():
             if spans:
                 found.setdefault(key, []).extend(spans)
         return found
 
     def _index(self):
-        """Built once, after the last add: each one-segment key's position, and for each segment the
-        (position, key, chain number) of the chains it is the rarest segment of."""
+        """Built once, after the last add: each one-segment key's position; for each segment the
+        (position, key, chain number) of the chains it is the rarest segment of; and the segments
+        that match at every position ('the?' between two gaps) and are only ever one segment of a
+        chain triggered by another, so need finding only when such a chain is joined."""
         if self._stale:
             self._order = {k: i for i, k in enumerate(self._fan_out)}
             self._chain_keys: dict[str, set] = {}
@@ -205,8 +212,10 @@ class PatternBank:
                     # a chain joins only when every segment matched: look for it when its rarest one does
                     trigger = min((seg for seg, _ in chain), key=lambda seg: rarity.get(seg, _UNKNOWN_COMMONNESS))
                     self._chain_keys.setdefault(trigger, set()).add((i, key, j))
+            self._lazy = frozenset(k for k in self.indexed.unanchored_keys()
+                                   if k not in self._fan_out and k not in self._chain_keys)
             self._stale = False
-        return self._order, self._chain_keys
+        return self._order, self._chain_keys, self._lazy
 
 
 _SEGMENT = "\x1fseg"  # the keys of segments, never a rule's

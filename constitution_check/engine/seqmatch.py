@@ -135,7 +135,13 @@ class SequenceMatcher:
         hits += [n for spec, n in self.by_regex if spec.accepts(word)]
         return tuple(hits)
 
-    def __call__(self, words: list[str]) -> list[tuple[str, int, int]]:
+    def unanchored_keys(self) -> set[str]:
+        """The keys of patterns with no required word ('the?'), which match at every position."""
+        return {self.patterns[n][0] for n in self.unanchored}
+
+    def __call__(self, words: list[str], leave: frozenset = frozenset()) -> list[tuple[str, int, int]]:
+        """(key, start, end) of every match in words; leave: unanchored keys not to look for
+        (see unanchored_matches)."""
         candidates: dict[int, list[int]] = {}  # pattern -> the positions of its anchor word, ascending
         anchored = self._anchored
         for position, word in enumerate(words):
@@ -200,19 +206,31 @@ class SequenceMatcher:
                 for end in _match_from(specs, words, 0, start):
                     out.append((key, start, end))
         for n in self.unanchored:
-            key, specs, _ = self.patterns[n]
-            alternatives = self._fixed[n]
-            if alternatives is not None:  # ("the?"): each start, each fixed sequence in turn, as _match_from would
-                for start in range(n_words):
-                    for tests, _ in alternatives:
-                        width = len(tests)
-                        if start + width <= n_words and all(t(w) for t, w in zip(tests, words[start:start + width])):
-                            out.append((key, start, start + width))
-                continue
-            for start in range(len(words)):
-                for end in _match_from(specs, words, 0, start):
-                    out.append((key, start, end))
+            if self.patterns[n][0] not in leave:
+                out.extend(self._everywhere(n, words))
         return list(dict.fromkeys(out))
+
+    def unanchored_matches(self, key: str, words: list[str]) -> list[tuple[int, int]]:
+        """(start, end) of an unanchored pattern's matches, as __call__ would have found them."""
+        for n in self.unanchored:
+            if self.patterns[n][0] == key:
+                return list(dict.fromkeys((start, end) for _, start, end in self._everywhere(n, words)))
+        return []
+
+    def _everywhere(self, n: int, words: list[str]):
+        key, specs, _ = self.patterns[n]
+        n_words = len(words)
+        alternatives = self._fixed[n]
+        if alternatives is not None:  # ("the?"): each start, each fixed sequence in turn, as _match_from would
+            for start in range(n_words):
+                for tests, _ in alternatives:
+                    width = len(tests)
+                    if start + width <= n_words and all(t(w) for t, w in zip(tests, words[start:start + width])):
+                        yield key, start, start + width
+            return
+        for start in range(n_words):
+            for end in _match_from(specs, words, 0, start):
+                yield key, start, end
 
 
 _UNANCHORED = 1000  # a pattern of optional words or any token: tried everywhere
