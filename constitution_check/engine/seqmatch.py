@@ -100,9 +100,8 @@ class SequenceMatcher:
 
     def _make_plans(self) -> list:
         """For each pattern of one fixed sequence: (key, the other words' (offset, test), the anchor's
-        offset, width, whether the anchor is known to match wherever it was found); None for others.
-        A pattern indexed by exact words only matches at its anchor wherever the index found it, so
-        only the other words are tested; otherwise the anchor's own test stays, at its offset."""
+        offset, width); None for others. The index finds a pattern only where its anchor matches
+        (see _anchored_at), so only the other words are tested."""
         plans = []
         for n, (key, specs, anchor) in enumerate(self.patterns):
             alternatives = self._fixed[n]
@@ -110,13 +109,7 @@ class SequenceMatcher:
                 plans.append(None)
                 continue
             tests, at = alternatives[0]
-            spec = specs[anchor]
-            exact = not spec.prefixes and spec.regex is None
-            if exact:
-                others = tuple((k, t) for k, t in enumerate(tests) if k != at)
-                plans.append((key, others, at, len(tests), True))
-            else:  # the anchor's test is others[at], tried first; every test is tried again in order
-                plans.append((key, tuple(enumerate(tests)), at, len(tests), False))
+            plans.append((key, tuple((k, t) for k, t in enumerate(tests) if k != at), at, len(tests)))
         self._plans = plans
         return plans
 
@@ -128,12 +121,17 @@ class SequenceMatcher:
         return out
 
     def _anchored_at(self, word: str) -> tuple[int, ...]:
-        """The patterns whose anchor a word can be, in the order they are tried (remembered per word)."""
+        """The patterns whose anchor a word is, in the order they are tried (remembered per word): the
+        index by a prefix's first three letters finds candidates, which the anchor's own test settles."""
         hits = list(self.by_word.get(word, ()))
-        hits += self.by_prefix.get(word[:3], ())
+        hits += [n for n in self.by_prefix.get(word[:3], ()) if self._anchor(n).accepts(word)]
         hits += [n for prefix, n in self.short_prefixes if word.startswith(prefix)]
         hits += [n for spec, n in self.by_regex if spec.accepts(word)]
         return tuple(hits)
+
+    def _anchor(self, n: int) -> Spec:
+        _, specs, anchor = self.patterns[n]
+        return specs[anchor]
 
     def unanchored_keys(self) -> set[str]:
         """The keys of patterns with no required word ('the?'), which match at every position."""
@@ -162,9 +160,7 @@ class SequenceMatcher:
         for n, positions in candidates.items():
             plan = plans[n]
             if plan is not None:  # one fixed sequence: the common case
-                key, others, at, width, exact = plan
-                if not exact:
-                    positions = [p for p in positions if others[at][1](words[p])]
+                key, others, at, width = plan
                 if width == 1:
                     out.extend((key, p, p + 1) for p in positions)
                     continue
@@ -186,8 +182,6 @@ class SequenceMatcher:
                         out.append((key, start, start + width))
                 continue
             key, specs, anchor = self.patterns[n]
-            if not specs[anchor].accepts(words[positions[0]]) and len(positions) == 1:
-                continue
             alternatives = self._fixed[n]
             if alternatives is not None:  # each alternative starts where its anchor sits, less the tokens before it
                 for start, i in sorted({(p - at, i) for p in positions for i, (_, at) in enumerate(alternatives)
