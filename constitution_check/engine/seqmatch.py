@@ -120,14 +120,17 @@ class SequenceMatcher:
             out[key] = _commonness(specs[anchor]) if anchor >= 0 else _UNANCHORED
         return out
 
-    def _anchored_at(self, word: str) -> tuple[int, ...]:
+    def _anchored_at(self, word: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         """The patterns whose anchor a word is, in the order they are tried (remembered per word): the
-        index by a prefix's first three letters finds candidates, which the anchor's own test settles."""
+        index by a prefix's first three letters finds candidates, which the anchor's own test settles.
+        As (the keys of those that are that one word, so match wherever it is; the others)."""
         hits = list(self.by_word.get(word, ()))
         hits += [n for n in self.by_prefix.get(word[:3], ()) if self._anchor(n).accepts(word)]
         hits += [n for prefix, n in self.short_prefixes if word.startswith(prefix)]
         hits += [n for spec, n in self.by_regex if spec.accepts(word)]
-        return tuple(hits)
+        plans = self._plans if self._plans is not None else self._make_plans()
+        single = [n for n in hits if plans[n] is not None and plans[n][3] == 1]
+        return tuple(dict.fromkeys(plans[n][0] for n in single)), tuple(n for n in hits if n not in single)
 
     def _anchor(self, n: int) -> Spec:
         _, specs, anchor = self.patterns[n]
@@ -141,29 +144,29 @@ class SequenceMatcher:
         """(key, start, end) of every match in words; leave: unanchored keys not to look for
         (see unanchored_matches)."""
         candidates: dict[int, list[int]] = {}  # pattern -> the positions of its anchor word, ascending
+        out: list[tuple[str, int, int]] = []  # in no particular order between keys; each key's ascending
         anchored = self._anchored
         for position, word in enumerate(words):
-            hits = anchored.get(word)
-            if hits is None:
+            entry = anchored.get(word)
+            if entry is None:
                 if len(anchored) > 100_000:  # a bound on memory over a long batch
                     anchored.clear()
-                hits = anchored[word] = self._anchored_at(word)
+                entry = anchored[word] = self._anchored_at(word)
+            singles, hits = entry
+            for key in singles:
+                out.append((key, position, position + 1))
             for n in hits:
                 positions = candidates.get(n)
                 if positions is None:
                     candidates[n] = [position]
                 elif positions[-1] != position:
                     positions.append(position)
-        out: list[tuple[str, int, int]] = []
         n_words = len(words)
         plans = self._plans if self._plans is not None else self._make_plans()
         for n, positions in candidates.items():
             plan = plans[n]
             if plan is not None:  # one fixed sequence: the common case
                 key, others, at, width = plan
-                if width == 1:
-                    out.extend((key, p, p + 1) for p in positions)
-                    continue
                 if len(others) == 1:  # two words, the anchor known: test the other
                     (k, test), = others
                     for p in positions:
