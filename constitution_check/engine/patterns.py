@@ -170,12 +170,7 @@ class PatternBank:
             (segments if key.startswith(_SEGMENT) else found).setdefault(key, []).append((start, end))
         order, chain_keys, lazy = self._index()
         words = [t.lower_ for t in doc]
-        for key, start, end in self.indexed(words, lazy):
-            spans = segments.get(key)
-            if spans is None:
-                segments[key] = [(start, end)]
-            else:
-                spans.append((start, end))
+        segments.update(self.indexed(words, lazy))  # segments spaCy matches (above) are never indexed
         # only the segments this sentence matched, in the order they were added (so spans keep their order)
         for seg_key in sorted((k for k in segments if k in order), key=order.__getitem__):
             spans = segments[seg_key]

@@ -140,11 +140,11 @@ class SequenceMatcher:
         """The keys of patterns with no required word ('the?'), which match at every position."""
         return {self.patterns[n][0] for n in self.unanchored}
 
-    def __call__(self, words: list[str], leave: frozenset = frozenset()) -> list[tuple[str, int, int]]:
-        """(key, start, end) of every match in words; leave: unanchored keys not to look for
-        (see unanchored_matches)."""
+    def __call__(self, words: list[str], leave: frozenset = frozenset()) -> dict[str, list[tuple[int, int]]]:
+        """key -> the (start, end) of each of its matches in words, each once, by start; leave:
+        unanchored keys not to look for (see unanchored_matches)."""
         candidates: dict[int, list[int]] = {}  # pattern -> the positions of its anchor word, ascending
-        out: list[tuple[str, int, int]] = []  # in no particular order between keys; each key's ascending
+        found: dict[str, list[tuple[int, int]]] = {}
         anchored = self._anchored
         for position, word in enumerate(words):
             entry = anchored.get(word)
@@ -154,7 +154,11 @@ class SequenceMatcher:
                 entry = anchored[word] = self._anchored_at(word)
             singles, hits = entry
             for key in singles:
-                out.append((key, position, position + 1))
+                spans = found.get(key)
+                if spans is None:
+                    found[key] = [(position, position + 1)]
+                else:
+                    spans.append((position, position + 1))
             for n in hits:
                 positions = candidates.get(n)
                 if positions is None:
@@ -165,47 +169,56 @@ class SequenceMatcher:
         plans = self._plans if self._plans is not None else self._make_plans()
         for n, positions in candidates.items():
             plan = plans[n]
-            if plan is not None:  # one fixed sequence: the common case
+            if plan is not None:  # one fixed sequence: the common case; each anchor position, one start
                 key, others, at, width = plan
+                spans = []
                 if len(others) == 1:  # two words, the anchor known: test the other
                     (k, test), = others
                     for p in positions:
                         start = p - at
                         if 0 <= start and start + width <= n_words and test(words[start + k]):
-                            out.append((key, start, start + width))
-                    continue
-                for p in positions:
-                    start = p - at
-                    if start < 0 or start + width > n_words:
-                        continue
-                    for k, test in others:
-                        if not test(words[start + k]):
-                            break
-                    else:
-                        out.append((key, start, start + width))
+                            spans.append((start, start + width))
+                else:
+                    for p in positions:
+                        start = p - at
+                        if start < 0 or start + width > n_words:
+                            continue
+                        for k, test in others:
+                            if not test(words[start + k]):
+                                break
+                        else:
+                            spans.append((start, start + width))
+                if spans:
+                    found[key] = spans
                 continue
             key, specs, anchor = self.patterns[n]
             alternatives = self._fixed[n]
+            spans = []
             if alternatives is not None:  # each alternative starts where its anchor sits, less the tokens before it
                 for start, i in sorted({(p - at, i) for p in positions for i, (_, at) in enumerate(alternatives)
                                         if p >= at}):
                     tests = alternatives[i][0]
                     width = len(tests)
                     if start + width <= len(words) and all(t(w) for t, w in zip(tests, words[start:start + width])):
-                        out.append((key, start, start + width))
-                continue
-            back = self._back[n]
-            starts = {s for p in positions for s in range(max(0, p - back), p + 1)} if back else positions
-            first = specs[0]
-            for start in sorted(starts):
-                if first.low >= 1 and not first.accepts(words[start]):
-                    continue  # the first spec is required here: _match_from would find nothing
-                for end in _match_from(specs, words, 0, start):
-                    out.append((key, start, end))
+                        spans.append((start, start + width))
+            else:
+                back = self._back[n]
+                starts = {s for p in positions for s in range(max(0, p - back), p + 1)} if back else positions
+                first = specs[0]
+                for start in sorted(starts):
+                    if first.low >= 1 and not first.accepts(words[start]):
+                        continue  # the first spec is required here: _match_from would find nothing
+                    for end in _match_from(specs, words, 0, start):
+                        spans.append((start, end))
+            if spans:
+                found[key] = list(dict.fromkeys(spans))  # two ways to one span count once
         for n in self.unanchored:
-            if self.patterns[n][0] not in leave:
-                out.extend(self._everywhere(n, words))
-        return list(dict.fromkeys(out))
+            key = self.patterns[n][0]
+            if key not in leave:
+                spans = list(dict.fromkeys((start, end) for _, start, end in self._everywhere(n, words)))
+                if spans:
+                    found[key] = spans
+        return found
 
     def unanchored_matches(self, key: str, words: list[str]) -> list[tuple[int, int]]:
         """(start, end) of an unanchored pattern's matches, as __call__ would have found them."""
