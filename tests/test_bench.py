@@ -39,3 +39,11 @@ def test_summary_without_pdftotext(bench):
     assert (s["pages"], s["pages_per_second"], s["ratio"]) == (40, 20.0, None)
     s = bench.summarise("corpus", runs, {"a.pdf": 0.25, "b.pdf": 0.75})
     assert s["ratio"] == 2.0
+
+
+def test_each_file_gets_its_fastest_run_with_the_median_beside_it(bench):
+    answers = [{"files": [{"file": "a.pdf", "seconds": s, "pages": 3}], "peak_mb": mb}
+               for s, mb in ((0.9, 50.0), (0.5, 70.0), (0.7, 60.0))]
+    out = bench.fastest(answers)
+    assert out["files"][0]["seconds"] == 0.5 and out["files"][0]["median_seconds"] == 0.7
+    assert out["peak_mb"] == 70.0 and out["runs"] == 3

@@ -96,31 +96,25 @@ def run_starts(tp: int, n_chars: int, widths: list[float], text: str | None = No
         return known[k]
 
     def next_start(k: int) -> int:  # the first character from k that has an object (n_chars if none)
-        while k < n_chars:
-            if text is None or text[k] not in "\r\n":
-                o = known.get(k)
-                if o is None:
-                    o = known[k] = ask(tp, k) or 0
-                if o:
-                    return k
+        while k < n_chars and not obj(k):
             k += 1
         return k
 
     def same(k: int) -> bool:  # still the run of `current`: the next character with an object is of it
         k = next_start(k)
-        return k == n_chars or known[k] == current
+        return k == n_chars or obj(k) == current
 
     starts: list[int] = []
     density = 0.2  # characters per point: about right for 10-point text, and learnt as runs are found
     i = next_start(0)
     while i < n_chars:
-        current = known[i]
+        current = obj(i)
         width = widths[len(starts)] if len(starts) < len(widths) else 0.0
         starts.append(i)
         guess = min(i + max(1, round(width * density)), n_chars)
         end = _likely_end(text, i, guess) if text is not None else 0
         following = next_start(end) if end and obj(end - 1) == current else n_chars
-        if following == n_chars or known[following] == current:
+        if following == n_chars or obj(following) == current:
             end = _run_end(same, i, guess, n_chars)
             following = next_start(end)
         if width > 0:
