@@ -127,9 +127,13 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def render_letter(template: str, fields: dict) -> str:
-    class Safe(dict):
-        def __missing__(self, key):
-            return "(not found)"
+class _Filled(dict):
+    """A letter's fields, with '(not found)' for any the template names and the findings lack.
+    Made once here: a class made in each call is a reference cycle left for the collector."""
 
-    return " ".join(template.format_map(Safe(fields)).split())
+    def __missing__(self, key):
+        return "(not found)"
+
+
+def render_letter(template: str, fields: dict) -> str:
+    return " ".join(template.format_map(_Filled(fields)).split())

@@ -3,6 +3,7 @@ paragraph styles (Heading 1-6, Title, or an outline level), Word's automatic num
 turned back into the labels a reader sees ("3.2.1", "(a)", bullets), and tables as rows.
 Headers, footers, comments and tracked deletions are not part of the text."""
 
+import gc
 import io
 import re
 
@@ -17,14 +18,25 @@ MAX_PARAGRAPHS = 200_000
 def read_docx(path, data: bytes) -> Flow:
     try:
         import docx
-        from docx.table import Table as DocxTable
-        from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - a dependency of the package
         raise InputError(str(path), "a Word file, but python-docx is not installed (pip install python-docx)") from None
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # zip, XML and package errors all mean the same to a user
         raise InputError(str(path), "damaged Word file: it cannot be opened") from None
+    try:
+        return _read_document(document)
+    finally:
+        # python-docx ties a file's parts in reference cycles: freed here, while the collector has
+        # little else to walk, and not frozen with what the reading keeps (see collector.paused)
+        del document
+        gc.collect()
+
+
+def _read_document(document) -> Flow:
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
     numbering = _Numbering(document)
     # Word records where its pages broke when it last laid the file out; without that
     # (a file written by a program), pages are virtual, starting afresh at each typed break

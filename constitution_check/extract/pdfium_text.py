@@ -54,7 +54,9 @@ def _addresses(*numbers) -> tuple[int, ...]:
 
 
 def address(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value
+    """A pypdfium2 handle's address. Read straight from the pointer's own memory: ctypes.cast
+    would tie the handle and its result in a reference cycle, left for the collector, per page."""
+    return ctypes.c_void_p.from_address(ctypes.addressof(handle)).value
 
 
 def page_text(tp: int, n_chars: int) -> str | None:
@@ -63,11 +65,12 @@ def page_text(tp: int, n_chars: int) -> str | None:
     if n_chars <= 0:
         return ""
     c = _functions()
-    buffer = ctypes.create_string_buffer(2 * (n_chars + 1))
-    got = c["FPDFText_GetText"](tp, 0, n_chars, buffer)
+    # a bytearray, not create_string_buffer, which makes a new ctypes type (and cycle) for each length
+    buffer = bytearray(2 * (n_chars + 1))
+    got = c["FPDFText_GetText"](tp, 0, n_chars, ctypes.addressof(ctypes.c_char.from_buffer(buffer)))
     if got - 1 != n_chars:
         return None
-    text = buffer.raw[:2 * n_chars].decode("utf-16-le", errors="replace")
+    text = buffer[:2 * n_chars].decode("utf-16-le", errors="replace")
     if len(text) != n_chars:
         return None
     return text.replace("\ufffe", "\x02")  # a soft hyphen at a line end, as the bounded text gives it
@@ -222,16 +225,18 @@ FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM = 2, 5
 
 def path_bounds(page: int, most: int, max_depth: int = 2) -> list[tuple[float, float, float, float]]:
     """Bounds (left, bottom, right, top) of the page's path objects, descending into forms
-    max_depth - 1 levels, in page order; at most `most` of them."""
+    max_depth - 1 levels, in page order; at most `most` of them. Walked with a stack of where
+    to carry on in each form, not a recursive inner function, which would be a reference cycle."""
     c = _functions()
     bounds: list[tuple[float, float, float, float]] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = _addresses(left, bottom, right, top)
-
-    def walk(parent: int, form: bool, level: int) -> bool:
+    stack = [(page, False, 0, 0)]  # (page or form, whether a form, its depth, the next of its objects to look at)
+    while stack:
+        parent, form, level, start = stack.pop()
         count = c["FPDFFormObj_CountObjects" if form else "FPDFPage_CountObjects"](parent)
         get = c["FPDFFormObj_GetObject" if form else "FPDFPage_GetObject"]
-        for n in range(max(count, 0)):
+        for n in range(start, max(count, 0)):
             obj = get(parent, n)
             if not obj:
                 continue
@@ -239,10 +244,9 @@ def path_bounds(page: int, most: int, max_depth: int = 2) -> list[tuple[float, f
             if kind == FPDF_PAGEOBJ_PATH and c["FPDFPageObj_GetBounds"](obj, *refs):
                 bounds.append((left.value, bottom.value, right.value, top.value))
                 if len(bounds) >= most:
-                    return False
-            if kind == FPDF_PAGEOBJ_FORM and level < max_depth - 1 and not walk(obj, True, level + 1):
-                return False
-        return True
-
-    walk(page, False, 0)
+                    return bounds
+            if kind == FPDF_PAGEOBJ_FORM and level < max_depth - 1:
+                stack.append((parent, form, level, n + 1))  # the rest of this one, after the form's own
+                stack.append((obj, True, level + 1, 0))
+                break
     return bounds
