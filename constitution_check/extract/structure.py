@@ -321,13 +321,9 @@ def _sentences_with_parts(block: Block):
         yield block.text, block.parts
         return
     if len(block.parts) == 1:  # most blocks lie on one page: what follows, for one part
-        page, text, cursor = block.parts[0].page, block.parts[0].text, 0
-        for sentence in split_sentences(text):
-            start = text.find(sentence, cursor)
-            if start < 0:
-                start = cursor
-            cursor = start + len(sentence)
-            piece = text[start:cursor].strip()
+        page, text = block.parts[0].page, block.parts[0].text
+        for sentence, start, end in _located(text):
+            piece = text[start:end].strip()
             if piece:  # a block of one sentence shares its part (parts are never changed once made)
                 yield sentence, [block.parts[0] if piece == text else Part(page=page, text=piece)]
         return
@@ -337,13 +333,7 @@ def _sentences_with_parts(block: Block):
         offsets.append((position, position + len(part.text), part.page))
         position += len(part.text) + 1
     text = " ".join(p.text for p in block.parts)
-    cursor = 0
-    for sentence in split_sentences(text):
-        start = text.find(sentence, cursor)
-        if start < 0:
-            start = cursor
-        end = start + len(sentence)
-        cursor = end
+    for sentence, start, end in _located(text):
         parts = []
         for lo, hi, page in offsets:
             a, b = max(lo, start), min(hi, end)
@@ -353,3 +343,14 @@ def _sentences_with_parts(block: Block):
                     parts.append(Part(page=page, text=piece))
         if parts:
             yield sentence, parts
+
+
+def _located(text: str):
+    """(sentence, start, end) for each sentence of text, where it lies in text."""
+    cursor = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, cursor)
+        if start < 0:
+            start = cursor
+        cursor = start + len(sentence)
+        yield sentence, start, cursor
