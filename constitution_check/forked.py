@@ -1,17 +1,20 @@
 """Share work that is the same for each item (a PDF's pages, a document's sentences) among
 forks of this process, one per core, when there is enough of it.
 
-The items are cut into runs and each run after the first goes to a fork of this process,
-which has the file, the sentences and the compiled rules in memory already and imports
-nothing again; this process does the first run meanwhile. A fork that fails for any reason
-gives its run back to this process to do as if nothing had been split, so the result is the
-same either way. Plain os.fork rather than multiprocessing, because the work may itself be
+A fork of this process has the file, the sentences and the compiled rules in memory already
+and imports nothing again. Either the items are cut into runs, each after the first going to a
+fork while this process does the first (map_runs: a document's sentences, whose runs must end
+where they do), or this process and the forks take small chunks of them in turn until none are
+left (map_chunks: a PDF's pages, so that a slower core takes fewer). A fork that fails for any
+reason gives its work back to this process to do as if nothing had been split, so the result
+is the same either way. Plain os.fork rather than multiprocessing, because the work may itself be
 running in a daemon worker (worker.py), which multiprocessing does not allow to have children."""
 
 import gc
 import os
 import pickle
 import signal
+import struct
 import sys
 
 CHILD_TIMEOUT = 600  # seconds: a run the parent stopped waiting for must not live on
@@ -41,22 +44,12 @@ def split(count: int, parts: int, weights: list[float] | None = None) -> list[ra
     return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
-def dealt(count: int, parts: int) -> list[range]:
-    """range(count) dealt out like cards to `parts` runs: every parts-th item each, so that each
-    run has as much of the hard part of a file as of the easy part, wherever they are."""
-    return [range(k, count, parts) for k in range(min(parts, count))] or [range(0)]
-
-
-def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None,
-             deal: bool = False) -> list:
-    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split; or dealt, see
-    dealt), all but the first done in forks (here is False in a fork: no progress bars there). The
-    lists of each run, joined in run order. meanwhile(): more work for this process once its own run
-    is done, while the forks finish theirs."""
-    if parts <= 1:
-        runs = [range(count)]
-    else:
-        runs = dealt(count, parts) if deal else split(count, parts, weights)
+def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None) -> list:
+    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split), all but the
+    first done in forks (here is False in a fork: no progress bars there). The lists of each run,
+    joined in run order. meanwhile(): more work for this process once its own run is done, while
+    the forks finish theirs."""
+    runs = [range(count)] if parts <= 1 else split(count, parts, weights)
     children = [(_start(do_run, run), run) for run in runs[1:]]
     try:
         results = list(do_run(runs[0], True))
@@ -72,7 +65,62 @@ def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None,
     return results
 
 
-def _start(do_run, run: range):
+def map_chunks(do_chunk, count: int, parts: int, chunk: int) -> list:
+    """do_chunk(range) -> a list; range(count) cut into chunks of `chunk` items, which this process
+    and parts - 1 forks take one at a time until none are left, so that a process the machine's
+    other work slows down takes fewer (on a shared machine one core can run at half the speed of
+    the other), and a file whose hard pages sit together is shared evenly. The lists of each chunk,
+    joined in chunk order; a fork's chunks are done here if it fails.
+
+    The chunks' numbers wait in a pipe, written before any fork starts: each process reads one
+    number at a time, and the kernel hands each number to one reader only."""
+    chunks = [range(start, min(start + chunk, count)) for start in range(0, count, max(chunk, 1))]
+    if parts <= 1 or len(chunks) <= 1:
+        return [item for c in chunks for item in do_chunk(c)]
+    queue = _queue(len(chunks))
+    if queue is None:
+        return [item for c in chunks for item in do_chunk(c)]
+    children = [_start(lambda _run, _here: _take_chunks(do_chunk, chunks, queue), None) for _ in range(parts - 1)]
+    try:
+        done = dict(_take_chunks(do_chunk, chunks, queue))
+    except BaseException:
+        for child in children:
+            _stop(child)
+        raise
+    finally:
+        os.close(queue)
+    for child in children:
+        done.update(_finish(child) or ())
+    return [item for n, c in enumerate(chunks) for item in (done[n] if n in done else do_chunk(c))]
+
+
+_NUMBER = struct.Struct("<I")
+
+
+def _queue(count: int) -> int | None:
+    """A pipe holding the numbers 0 .. count - 1, its writing end closed: its reading end, or None."""
+    if count * _NUMBER.size > 60_000:  # more than a pipe holds before a writer must wait for a reader
+        return None
+    try:
+        reader, writer = os.pipe()
+    except OSError:
+        return None
+    try:
+        os.write(writer, b"".join(_NUMBER.pack(n) for n in range(count)))
+    finally:
+        os.close(writer)
+    return reader
+
+
+def _take_chunks(do_chunk, chunks: list[range], queue: int) -> list[tuple[int, list]]:
+    out = []
+    while len(taken := os.read(queue, _NUMBER.size)) == _NUMBER.size:
+        n = _NUMBER.unpack(taken)[0]
+        out.append((n, list(do_chunk(chunks[n]))))
+    return out
+
+
+def _start(do_run, run: range | None):
     """(pid, pipe to read from), or None if no process could be started."""
     try:
         reader, writer = os.pipe()

@@ -3,6 +3,7 @@ is the text pdfium gives for its rectangle, a long file read by several processe
 file read by one, and the column gutter counted by bisection is the gutter counted by testing."""
 
 import os
+import time
 import unicodedata
 from pathlib import Path
 
@@ -128,11 +129,39 @@ def test_page_runs_cover_every_page_once():
         for parts in range(1, 6):
             runs = forked.split(count, parts)
             assert [n for run in runs for n in run] == list(range(count))
-            dealt = forked.dealt(count, parts)
-            assert sorted(n for run in dealt for n in run) == list(range(count))
-            assert max(map(len, dealt)) - min(map(len, dealt)) <= 1
     assert forked.processes_for(10, 0, 24) == 1  # too little to share
     assert forked.processes_for(1000, 1, 24) == 1
+
+
+@pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
+def test_chunks_taken_in_turn_cover_every_item_once_in_order():
+    """Each chunk is done once, by whichever process took it, and the results come back in order;
+    a process slowed down (here, by sleeping) takes fewer chunks and the others take the rest."""
+    parent = os.getpid()
+
+    def work(chunk):
+        if os.getpid() != parent:
+            time.sleep(0.02)
+        return [(n, os.getpid() == parent) for n in chunk]
+
+    for count, parts, size in ((1, 2, 4), (7, 3, 1), (100, 2, 4), (101, 3, 5)):
+        got = forked.map_chunks(work, count, parts, size)
+        assert [n for n, _ in got] == list(range(count))
+    got = forked.map_chunks(work, 400, 2, 2)
+    assert sum(here for _, here in got) > 200, "the quicker process took more of the chunks"
+
+
+@pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
+def test_chunks_a_failed_process_took_are_done_here():
+    parent = os.getpid()
+
+    def work(chunk):
+        if os.getpid() != parent:
+            raise RuntimeError("a child that fails")
+        time.sleep(0.001)  # so that the child has time to take some chunks and lose them
+        return [n * 10 for n in chunk]
+
+    assert forked.map_chunks(work, 100, 3, 2) == [n * 10 for n in range(100)]
 
 
 FRAG_EDGES = st.tuples(st.one_of(st.integers(0, 60).map(lambda n: n * 10.0), st.floats(0, 600)),

@@ -11,6 +11,7 @@ from .lines import RawPage
 
 MAX_PAGES = 2000  # a page tree may claim millions of pages; nothing real is that long
 PAGES_PER_PROCESS = 24  # a file shorter than twice this is read by one process
+PAGES_PER_CHUNK = 4  # pages a process takes at a time from what is left to read
 
 
 def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: int = MAX_PAGES,
@@ -32,9 +33,8 @@ def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: in
     try:
         count = min(len(pdf), max_pages)
         parts = forked.processes_for(count, processes, PAGES_PER_PROCESS) if processes != 1 else 1
-        # pages dealt out, not cut in halves: a pack's appendices may be far denser than its papers
-        pages = forked.map_runs(lambda run, _here: [_read_pdfium_page(pdf, i) for i in run], count, parts, deal=True)
-        return sorted(pages, key=lambda p: p.number)
+        return forked.map_chunks(lambda chunk: [_read_pdfium_page(pdf, i) for i in chunk], count, parts,
+                                 PAGES_PER_CHUNK)
     finally:
         pdf.close()
 
