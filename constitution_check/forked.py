@@ -2,13 +2,12 @@
 forks of this process, one per core, when there is enough of it.
 
 A fork of this process has the file, the sentences and the compiled rules in memory already
-and imports nothing again. Either the items are cut into runs, each after the first going to a
-fork while this process does the first (map_runs: a document's sentences, whose runs must end
-where they do), or this process and the forks take small chunks of them in turn until none are
-left (map_chunks: a PDF's pages, so that a slower core takes fewer). A fork that fails for any
-reason gives its work back to this process to do as if nothing had been split, so the result
-is the same either way. Plain os.fork rather than multiprocessing, because the work may itself be
-running in a daemon worker (worker.py), which multiprocessing does not allow to have children."""
+and imports nothing again. This process and the forks take small chunks of the items in turn
+until none are left, so that a core slowed by the machine's other work takes fewer. A fork that
+fails for any reason gives its chunks back to this process to do as if nothing had been shared,
+so the result is the same either way. Plain os.fork rather than multiprocessing, because the
+work may itself be running in a daemon worker (worker.py), which multiprocessing does not allow
+to have children."""
 
 import gc
 import os
@@ -17,7 +16,7 @@ import signal
 import struct
 import sys
 
-CHILD_TIMEOUT = 600  # seconds: a run the parent stopped waiting for must not live on
+CHILD_TIMEOUT = 600  # seconds: a fork the parent stopped waiting for must not live on
 
 
 def processes_for(items: int, wanted: int, least: int) -> int:
@@ -29,60 +28,28 @@ def processes_for(items: int, wanted: int, least: int) -> int:
     return max(1, min(wanted, items // max(least, 1)))
 
 
-def split(count: int, parts: int, weights: list[float] | None = None) -> list[range]:
-    """range(count) as `parts` consecutive runs of nearly equal length, or of nearly equal
-    weight when each item's weight is given (long sentences take longer than short ones)."""
-    weights = weights if weights and sum(weights) > 0 else [1.0] * count
-    total, bounds, running = sum(weights), [0], 0.0
-    marks = [k / parts for k in range(1, parts)]
-    for i, w in enumerate(weights):
-        running += w
-        while marks and running >= total * marks[0] - 1e-9:
-            marks.pop(0)
-            bounds.append(i + 1)
-    bounds.append(count)
-    return [range(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-
-
-def map_runs(do_run, count: int, parts: int, weights: list[float] | None = None, meanwhile=None) -> list:
-    """do_run(range, here) -> a list; range(count) cut into `parts` runs (see split), all but the
-    first done in forks (here is False in a fork: no progress bars there). The lists of each run,
-    joined in run order. meanwhile(): more work for this process once its own run is done, while
-    the forks finish theirs."""
-    runs = [range(count)] if parts <= 1 else split(count, parts, weights)
-    children = [(_start(do_run, run), run) for run in runs[1:]]
-    try:
-        results = list(do_run(runs[0], True))
-        if meanwhile is not None:
-            meanwhile()
-    except BaseException:
-        for child, _ in children:
-            _stop(child)
-        raise
-    for child, run in children:
-        got = _finish(child)
-        results.extend(got if got is not None else do_run(run, True))
-    return results
-
-
-def map_chunks(do_chunk, count: int, parts: int, chunk: int) -> list:
-    """do_chunk(range) -> a list; range(count) cut into chunks of `chunk` items, which this process
-    and parts - 1 forks take one at a time until none are left, so that a process the machine's
-    other work slows down takes fewer (on a shared machine one core can run at half the speed of
-    the other), and a file whose hard pages sit together is shared evenly. The lists of each chunk,
-    joined in chunk order; a fork's chunks are done here if it fails.
+def map_chunks(do_chunk, count: int, parts: int, chunk: int, first=None) -> list:
+    """do_chunk(range, here) -> a list; range(count) cut into chunks of `chunk` items, which this
+    process and parts - 1 forks take one at a time until none are left, so that a process the
+    machine's other work slows down takes fewer (on a shared machine one core can run at half the
+    speed of the other), and a file whose hard pages sit together is shared evenly. here is False
+    in a fork: no progress bars there. The lists of each chunk, joined in chunk order; a fork's
+    chunks are done here if it fails. first(): this process's own other work, done once the forks
+    have started, before it joins them (done all the same when nothing is shared).
 
     The chunks' numbers wait in a pipe, written before any fork starts: each process reads one
     number at a time, and the kernel hands each number to one reader only."""
     chunks = [range(start, min(start + chunk, count)) for start in range(0, count, max(chunk, 1))]
-    if parts <= 1 or len(chunks) <= 1:
-        return [item for c in chunks for item in do_chunk(c)]
-    queue = _queue(len(chunks))
+    queue = _queue(len(chunks)) if parts > 1 and len(chunks) > 1 else None
     if queue is None:
-        return [item for c in chunks for item in do_chunk(c)]
-    children = [_start(lambda _run, _here: _take_chunks(do_chunk, chunks, queue), None) for _ in range(parts - 1)]
+        if first is not None:
+            first()
+        return [item for c in chunks for item in do_chunk(c, True)]
+    children = [_start(lambda: _take_chunks(do_chunk, chunks, queue, False)) for _ in range(parts - 1)]
     try:
-        done = dict(_take_chunks(do_chunk, chunks, queue))
+        if first is not None:
+            first()
+        done = dict(_take_chunks(do_chunk, chunks, queue, True))
     except BaseException:
         for child in children:
             _stop(child)
@@ -91,7 +58,7 @@ def map_chunks(do_chunk, count: int, parts: int, chunk: int) -> list:
         os.close(queue)
     for child in children:
         done.update(_finish(child) or ())
-    return [item for n, c in enumerate(chunks) for item in (done[n] if n in done else do_chunk(c))]
+    return [item for n, c in enumerate(chunks) for item in (done[n] if n in done else do_chunk(c, True))]
 
 
 _NUMBER = struct.Struct("<I")
@@ -112,16 +79,17 @@ def _queue(count: int) -> int | None:
     return reader
 
 
-def _take_chunks(do_chunk, chunks: list[range], queue: int) -> list[tuple[int, list]]:
+def _take_chunks(do_chunk, chunks: list[range], queue: int, here: bool) -> list[tuple[int, list]]:
     out = []
     while len(taken := os.read(queue, _NUMBER.size)) == _NUMBER.size:
         n = _NUMBER.unpack(taken)[0]
-        out.append((n, list(do_chunk(chunks[n]))))
+        out.append((n, list(do_chunk(chunks[n], here))))
     return out
 
 
-def _start(do_run, run: range | None):
-    """(pid, pipe to read from), or None if no process could be started."""
+def _start(work):
+    """work() -> a list, done in a fork: (its pid, a pipe to read the list from), or None if no
+    process could be started."""
     try:
         reader, writer = os.pipe()
     except OSError:
@@ -138,17 +106,17 @@ def _start(do_run, run: range | None):
     # the collector walking every object the fork inherited would copy each page of memory it
     # touched; the fork is short-lived and collects nothing
     gc.disable()
-    # the child: do the run, send the results, and leave without running the parent's exit handlers
+    # the child: do the work, send the results, and leave without running the parent's exit handlers
     status = 1
     try:
         os.close(reader)
         _die_with_parent()
         signal.alarm(CHILD_TIMEOUT)
-        payload = pickle.dumps(list(do_run(run, False)), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(list(work()), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writer, "wb") as out:
             out.write(payload)
         status = 0
-    except BaseException:  # anything at all: the parent does this run itself
+    except BaseException:  # anything at all: the parent does these chunks itself
         pass
     finally:
         os._exit(status)
@@ -171,7 +139,7 @@ def _finish(child) -> list | None:
         return None
     try:
         return pickle.loads(data)
-    except Exception:  # a truncated message: do the run here instead
+    except Exception:  # a truncated message: do its chunks here instead
         return None
 
 

@@ -112,25 +112,10 @@ def test_a_long_file_read_by_two_processes_is_the_same_as_by_one(tmp_path):
         [[(ln.text, ln.top, ln.size, ln.bold) for ln in p.lines] for p in two]
 
 
-@pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
-def test_pages_a_failed_process_should_have_read_are_read_here():
-    parent = os.getpid()
-
-    def read_run(run, _here):
-        if os.getpid() != parent:
-            raise RuntimeError("a child that fails")
-        return [n * 10 for n in run]
-
-    assert forked.map_runs(read_run, 100, 3) == [n * 10 for n in range(100)]
-
-
-def test_page_runs_cover_every_page_once():
-    for count in range(1, 60):
-        for parts in range(1, 6):
-            runs = forked.split(count, parts)
-            assert [n for run in runs for n in run] == list(range(count))
+def test_work_is_shared_only_when_there_is_enough_of_it():
     assert forked.processes_for(10, 0, 24) == 1  # too little to share
     assert forked.processes_for(1000, 1, 24) == 1
+    assert forked.map_chunks(lambda chunk, here: [(n, here) for n in chunk], 5, 1, 2) == [(n, True) for n in range(5)]
 
 
 @pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
@@ -139,10 +124,11 @@ def test_chunks_taken_in_turn_cover_every_item_once_in_order():
     a process slowed down (here, by sleeping) takes fewer chunks and the others take the rest."""
     parent = os.getpid()
 
-    def work(chunk):
-        if os.getpid() != parent:
+    def work(chunk, here):
+        assert here == (os.getpid() == parent)
+        if not here:
             time.sleep(0.02)
-        return [(n, os.getpid() == parent) for n in chunk]
+        return [(n, here) for n in chunk]
 
     for count, parts, size in ((1, 2, 4), (7, 3, 1), (100, 2, 4), (101, 3, 5)):
         got = forked.map_chunks(work, count, parts, size)
@@ -155,7 +141,7 @@ def test_chunks_taken_in_turn_cover_every_item_once_in_order():
 def test_chunks_a_failed_process_took_are_done_here():
     parent = os.getpid()
 
-    def work(chunk):
+    def work(chunk, _here):
         if os.getpid() != parent:
             raise RuntimeError("a child that fails")
         time.sleep(0.001)  # so that the child has time to take some chunks and lose them
@@ -191,15 +177,6 @@ def test_a_gutter_is_found_between_two_columns_and_not_on_a_single_column():
 def test_garbled_ratio_counts_control_unassigned_and_private_characters(text):
     expected = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") or ch == "\ufffd")
     assert garbled_ratio(text) == (expected / len(text) if text else 0.0)
-
-
-def test_runs_split_by_weight_cover_every_item_once_and_share_the_weight():
-    weights = [1.0] * 50 + [10.0] * 10  # short sentences first, long ones after
-    runs = forked.split(60, 2, weights)
-    assert [n for run in runs for n in run] == list(range(60))
-    shares = [sum(weights[i] for i in run) for run in runs]
-    assert abs(shares[0] - shares[1]) <= 10.0  # within one item's weight
-    assert forked.split(5, 3, [0.0] * 5) == forked.split(5, 3)  # no weight: by count
 
 
 LABEL_PIECES = st.sampled_from(["SO ", "S.O. ", "Standing Order ", "A2.1 ", "AB12.3 ", "1.2.3 ", "12. ", "(a) ",

@@ -29,7 +29,8 @@ def _report(doc, processes):
 
 
 def test_sharing_sentences_among_processes_changes_nothing(docs, monkeypatch):
-    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)  # split even short documents, in three
+    monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)  # share even short documents, among three
+    monkeypatch.setattr(findings, "SENTENCES_PER_CHUNK", 7)
     applying = []
     judge_applying = findings.Engine._judge_applying
     monkeypatch.setattr(findings.Engine, "_judge_applying",
@@ -41,6 +42,7 @@ def test_sharing_sentences_among_processes_changes_nothing(docs, monkeypatch):
 
 def test_a_process_that_fails_gives_its_sentences_back(docs, monkeypatch):
     monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    monkeypatch.setattr(findings, "SENTENCES_PER_CHUNK", 7)
     parent = os.getpid()
     judge_run = findings.Engine._judge_run
 
@@ -62,6 +64,7 @@ def test_practice_is_read_once_whether_or_not_the_work_is_shared(docs, monkeypat
     real = check.read_practice
     monkeypatch.setattr(check, "read_practice", lambda d: calls.append(1) or real(d))
     monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    monkeypatch.setattr(findings, "SENTENCES_PER_CHUNK", 7)
     paper = next(d for d in docs if d.kind != "constitution")
     for processes in (1, 3):
         calls.clear()
@@ -98,10 +101,11 @@ def test_one_process_when_asked(monkeypatch):
     """--processes 1 (what batch uses, its areas sharing the cores) reads and judges in one process;
     more share a long document, with the same report; a negative number is refused in one line."""
     monkeypatch.setattr(findings, "SENTENCES_PER_PROCESS", 40)
+    monkeypatch.setattr(findings, "SENTENCES_PER_CHUNK", 7)
     monkeypatch.setattr(readers, "PAGES_PER_PROCESS", 2)
     forks = []
     real_start = forked._start
-    monkeypatch.setattr(forked, "_start", lambda do_run, run: forks.append(run) or real_start(do_run, run))
+    monkeypatch.setattr(forked, "_start", lambda work: forks.append(work) or real_start(work))
     path = str(DOCUMENTS[0])
     data = Path(path).read_bytes()
     extract_bytes(Path(path), data, "x", fmt="pdf", processes=1)

@@ -11,7 +11,7 @@ from .patterns import PatternBank
 from .schema import Element, Rule
 
 SENTENCES_PER_PROCESS = 1000  # a document of fewer than twice this many is judged by one process
-SENTENCE_COST = 40  # characters' worth: judging a sentence costs about this much more than its length says
+SENTENCES_PER_CHUNK = 100  # sentences a process takes at a time from what is left to judge
 progress_hook = None  # set by progress.py while a long document is judged: (path, sentences done, of)
 STATUS_RANK = {"firm": 3, "weak": 2, "contradicted": 1, "negated": 0, "present": 3}
 _CLAUSE_BREAKS = {";", ":"}
@@ -121,7 +121,7 @@ class Engine:
 
     def _run_document(self, document: Document, results: dict[str, RuleFindings], processes: int,
                       pending: list) -> None:
-        """The sentences are judged in runs, shared among processes for a long document. A sentence
+        """The sentences are judged in runs, taken in turn by processes for a long document. A sentence
         that applies another clause ('SO 3.1 applies to committees') needs the findings of all the
         sentences before it, so each run leaves those to the end, when they are judged here in
         order; every other sentence's findings depend on that sentence (and the next) alone."""
@@ -134,11 +134,10 @@ class Engine:
         job = _Job(document, rules, texts, part_of_sections(document) if document.kind == "board-pack" else {},
                    {h: self.bank.scan(d) for h, d in zip(headings, tokenize(headings))})
         sharing = forked.processes_for(len(sentences), processes, SENTENCES_PER_PROCESS) if processes != 1 else 1
-        meanwhile = pending.pop() if pending and sharing > 1 else None
-        # an equal share each: this process also reads the practice meanwhile, which about makes up for
-        # what a fork spends sending its findings back
-        runs = forked.map_runs(lambda run, here: [self._judge_run(job, run, here)], len(sentences), sharing,
-                               [len(t) + SENTENCE_COST for t in texts], meanwhile)
+        # this process reads the practice first, while the forks start on the sentences
+        first = pending.pop() if pending and sharing > 1 else None
+        runs = forked.map_chunks(lambda run, here: [self._judge_run(job, run, here)], len(sentences), sharing,
+                                 SENTENCES_PER_CHUNK, first)
         previous_ref = None
         for run in runs:
             for i in run.sentences:
@@ -158,7 +157,8 @@ class Engine:
         for n, doc in enumerate(docs, 1):
             scans.append(self.bank.scan(doc))
             if here and progress_hook is not None and (n % 200 == 0 or n == len(docs)):
-                progress_hook(job.document.path, round(n * len(sentences) / len(docs)), len(sentences))
+                # the processes take runs in order, so where this one is, is about where all are
+                progress_hook(job.document.path, min(run.start + n, len(sentences)), len(sentences))
         out = _RunFindings(run)
         for i in run:
             doc, found = docs[i - run.start], scans[i - run.start]

@@ -33,7 +33,7 @@ def read_pdf(path: Path, data: bytes, password: str | None = None, max_pages: in
     try:
         count = min(len(pdf), max_pages)
         parts = forked.processes_for(count, processes, PAGES_PER_PROCESS) if processes != 1 else 1
-        return forked.map_chunks(lambda chunk: [_read_pdfium_page(pdf, i) for i in chunk], count, parts,
+        return forked.map_chunks(lambda chunk, _here: [_read_pdfium_page(pdf, i) for i in chunk], count, parts,
                                  PAGES_PER_CHUNK)
     finally:
         pdf.close()
