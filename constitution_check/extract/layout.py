@@ -34,6 +34,8 @@ def find_gutter(frags: list[Frag], width: float) -> float | None:
     lo, hi = width * 0.3, width * 0.7
     step = width / 100
     counts = _counts_by_bisection(frags) if all(f[0] <= f[2] for f in frags) else _counts_by_testing(frags)
+    if counts(hi)[0] < 5 or counts(lo)[1] < 5:
+        return None  # the sides only shrink towards the middle: no column on one side of any x
     best, best_score = None, 0
     x = lo
     while x <= hi:

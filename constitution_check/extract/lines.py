@@ -34,11 +34,16 @@ class RawPage:
     lines: list[Line] = field(default_factory=list)
     chars: int = 0
     garbled: bool = False
-    has_rules: bool = False  # drawn lines or boxes: a table may be here
+    has_rules: bool = False  # drawn lines or boxes: a table may be here (looked for where the lines are celled)
     grid: list | None = None  # grid.grid_tables of a ruled page that looks tabular, read as it was read
     cleaned: bool = False  # cleanup.clean_page has run on these lines
 
     @property
+    def celled(self) -> bool:
+        """Several lines split into cells by wide gaps."""
+        return sum(1 for ln in self.lines if ln.cells >= 2) >= 3
+
+    @property
     def tabular(self) -> bool:
-        """Ruled, with several lines split into cells: worth asking pdfplumber for a table."""
-        return self.has_rules and sum(1 for ln in self.lines if ln.cells >= 2) >= 3
+        """Ruled, with several lines split into cells: worth reading for a table."""
+        return self.has_rules and self.celled

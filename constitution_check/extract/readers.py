@@ -62,17 +62,20 @@ def _read_pdfium_page(pdf, index: int) -> RawPage:
             text = text.replace("\r", " ").replace("\n", " ")
             frags.append((left, height - top, right, height - bottom, text, size, bold))
         chars = textpage.count_chars()
+        textpage.close()
         if rotation in (90, 270):
             width, height = height, width
-        bounds = pdfium_text.path_bounds(pdfium_text.address(page.raw), MAX_PATHS)
-        has_rules = len(bounds) >= 4
-        textpage.close()
+        raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars)
+        raw_page.lines = build_lines(frags, width)
+        if chars:  # a page without text is left for OCR, whose lines are cleaned when they come
+            clean_page(raw_page)
+        # a page's lines are only ever taken away after this (but for OCR's, on a page without
+        # text), so a page whose lines make no table now never will: it is not looked at for rules
+        celled = raw_page.celled or not chars
+        bounds = pdfium_text.path_bounds(pdfium_text.address(page.raw), MAX_PATHS) if celled else []
+        raw_page.has_rules = len(bounds) >= 4
     finally:
         page.close()
-    raw_page = RawPage(number=index + 1, width=width, height=height, chars=chars, has_rules=has_rules)
-    raw_page.lines = build_lines(frags, width)
-    if chars:  # a page without text is left for OCR, whose lines are cleaned when they come
-        clean_page(raw_page)
     # a tabular page's tables are read from its own grid here, in whichever process reads the page
     # (a rotated page's rules and text do not share axes here)
     if raw_page.tabular and rotation not in (90, 270):
