@@ -125,13 +125,13 @@ def _names(area: Area) -> list[str]:
 
 
 def resolve_area(name: str) -> Area:
-    from rapidfuzz import fuzz, process
-
     areas = load_areas()
     wanted = normalise_name(name)
     for area in areas.values():
         if any(normalise_name(n) == wanted for n in _names(area)):
             return area
+    from rapidfuzz import fuzz, process
+
     choices = {f"{area.key}|{i}": normalise_name(n) for area in areas.values() for i, n in enumerate(_names(area))}
     best = process.extract(wanted, choices, scorer=fuzz.WRatio, limit=30)
     if best and best[0][1] >= 93:

@@ -10,8 +10,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import report_cache
 from .errors import AreaError
 from .output import write_atomic
+from .worker import Limits
 
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
 
@@ -55,11 +57,17 @@ def _area_or_none(name: str) -> str | None:
 
 def run_job(job: AreaJob, use_cache: bool, ruleset: str, ocr: bool = False, limits=None) -> AreaOutcome:
     """One area, in a worker process: never raises, whatever the files hold."""
-    from .check import DEFAULT_LIMITS, check_paths
-
     outcome = AreaOutcome(job)
     try:
-        result = check_paths(job.paths, job.area_name, ruleset, use_cache, ocr=ocr, limits=limits or DEFAULT_LIMITS)
+        # a re-run's report, found without the rules engine's modules, which a worker then never imports
+        cached = report_cache.cached_report(job.paths, job.area_name, ruleset, False, ()) \
+            if use_cache and not ocr else None
+        if cached is not None:
+            outcome.report = cached.model_dump(mode="json")
+            return outcome
+        from .check import check_paths
+
+        result = check_paths(job.paths, job.area_name, ruleset, use_cache, ocr=ocr, limits=limits or Limits())
     except Exception as exc:  # a worker must report, not die, so the rest of the batch goes on
         outcome.errors.append(f"{job.label}: could not be checked ({type(exc).__name__}: {exc})")
         return outcome
@@ -79,10 +87,8 @@ def run_batch(jobs: list[AreaJob], out: Path, use_cache: bool = True, ruleset: s
     out.mkdir(parents=True, exist_ok=True)
     outcomes: list[AreaOutcome] = []
     workers = workers or min(len(jobs), os.cpu_count() or 1) or 1
-    from .check import DEFAULT_LIMITS
-
     # the areas already share the cores between them: each file is read by one process
-    limits = replace(limits or DEFAULT_LIMITS, processes=1)
+    limits = replace(limits or Limits(), processes=1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(run_job, job, use_cache, ruleset, ocr, limits) for job in jobs]
         for future in as_completed(futures):

@@ -5,7 +5,7 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import SCHEMA_VERSION, __version__, collector
+from . import SCHEMA_VERSION, __version__, collector, report_cache
 from .areas import Area, detect_area, resolve_area, with_dissolution
 from .document import Document
 from .engine import councillors, explain
@@ -63,6 +63,10 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
                 ocr: bool = False, limits: Limits | None = DEFAULT_LIMITS) -> Outcome:
     area = resolve_area(area_name) if area_name else None
     _, rules = resolve_ruleset(ruleset, extra_rules)  # fail on an unknown ruleset before reading any file
+    if use_cache and not ocr:
+        cached = report_cache.cached_report(paths, area_name, ruleset, explain_all, extra_rules)
+        if cached is not None:
+            return Outcome(cached, [])
     from . import worker
 
     worker.while_reading = lambda: engine_for(tuple(r.id for r in rules), extra_rules)
@@ -75,8 +79,6 @@ def check_paths(paths: list[str], area_name: str | None = None, ruleset: str = "
     processes = limits.processes if limits else 0
     if not use_cache:
         return Outcome(judge_documents(docs, area, ruleset, explain_all, extra_rules, processes), errors)
-    from . import report_cache
-
     key = report_cache.report_key(docs, area_name, ruleset, explain_all, extra_rules, ocr)
     report = report_cache.load(key)
     if report is None:

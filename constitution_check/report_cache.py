@@ -6,6 +6,7 @@ extraction still comes from the extraction cache)."""
 
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,28 @@ def report_key(docs, area_name: str | None, ruleset: str, explain: bool, extra_r
         "data": _digest_of((str(data_dir()),), ("*.yaml",)),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class _File:
+    path: str
+    sha256: str
+
+
+def cached_report(paths: list[str], area_name: str | None, ruleset: str, explain: bool,
+                  extra_rules: tuple[str, ...]):
+    """The report a re-run would find here, found from the files' contents alone, before any
+    document is read back from the extraction cache (the slow part of a re-run). It is here only
+    if every file was read into it last time: a file that could not be read makes a report of the
+    others, under another key, found only the long way, with its error. None if not here."""
+    from .errors import InputError
+    from .extract.sniff import read_file
+
+    try:
+        files = [_File(str(Path(p)), hashlib.sha256(read_file(Path(p))).hexdigest()) for p in paths]
+    except InputError:
+        return None
+    return load(report_key(files, area_name, ruleset, explain, extra_rules, False))
 
 
 def _entry(key: str) -> Path:
