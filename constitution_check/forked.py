@@ -29,17 +29,18 @@ def processes_for(items: int, wanted: int, least: int) -> int:
 
 
 def map_chunks(do_chunk, count: int, parts: int, chunk: int, first=None) -> list:
-    """do_chunk(range, here) -> a list; range(count) cut into chunks of `chunk` items, which this
-    process and parts - 1 forks take one at a time until none are left, so that a process the
-    machine's other work slows down takes fewer (on a shared machine one core can run at half the
-    speed of the other), and a file whose hard pages sit together is shared evenly. here is False
-    in a fork: no progress bars there. The lists of each chunk, joined in chunk order; a fork's
+    """do_chunk(range, here) -> a list; range(count) cut into chunks of `chunk` items (more, were
+    there over MAX_CHUNKS chunks), which this process and parts - 1 forks take one at a time until
+    none are left, so that a process the machine's other work slows down takes fewer (on a shared
+    machine one core can run at half the speed of the other), and a file whose hard pages sit
+    together is shared evenly. here is False in a fork: no progress bars there. The lists of each chunk, joined in chunk order; a fork's
     chunks are done here if it fails. first(): this process's own other work, done once the forks
     have started, before it joins them (done all the same when nothing is shared).
 
     The chunks' numbers wait in a pipe, written before any fork starts: each process reads one
     number at a time, and the kernel hands each number to one reader only."""
-    chunks = [range(start, min(start + chunk, count)) for start in range(0, count, max(chunk, 1))]
+    chunk = max(chunk, 1, -(-count // MAX_CHUNKS))
+    chunks = [range(start, min(start + chunk, count)) for start in range(0, count, chunk)]
     queue = _queue(len(chunks)) if parts > 1 and len(chunks) > 1 else None
     if queue is None:
         if first is not None:
@@ -62,20 +63,27 @@ def map_chunks(do_chunk, count: int, parts: int, chunk: int, first=None) -> list
 
 
 _NUMBER = struct.Struct("<I")
+MAX_CHUNKS = 1000  # their numbers fit in the smallest pipe a system gives (4 KB), read by no one yet
 
 
 def _queue(count: int) -> int | None:
-    """A pipe holding the numbers 0 .. count - 1, its writing end closed: its reading end, or None."""
-    if count * _NUMBER.size > 60_000:  # more than a pipe holds before a writer must wait for a reader
-        return None
+    """A pipe holding the numbers 0 .. count - 1, its writing end closed: its reading end, or None
+    if they do not fit (written without waiting, as nothing reads the pipe yet)."""
     try:
         reader, writer = os.pipe()
     except OSError:
         return None
+    numbers = b"".join(_NUMBER.pack(n) for n in range(count))
     try:
-        os.write(writer, b"".join(_NUMBER.pack(n) for n in range(count)))
+        os.set_blocking(writer, False)
+        written = os.write(writer, numbers)
+    except OSError:
+        written = 0
     finally:
         os.close(writer)
+    if written != len(numbers):
+        os.close(reader)
+        return None
     return reader
 
 

@@ -135,6 +135,8 @@ def test_chunks_taken_in_turn_cover_every_item_once_in_order():
         assert [n for n, _ in got] == list(range(count))
     got = forked.map_chunks(work, 400, 2, 2)
     assert sum(here for _, here in got) > 200, "the quicker process took more of the chunks"
+    many = forked.map_chunks(lambda chunk, here: list(chunk), 5 * forked.MAX_CHUNKS + 3, 2, 1)
+    assert many == list(range(5 * forked.MAX_CHUNKS + 3)), "chunks grow so their numbers fit a pipe"
 
 
 @pytest.mark.skipif(forked.processes_for(1000, 2, 24) < 2, reason="this system does not fork")
