@@ -54,7 +54,9 @@ def cached_report(paths: list[str], area_name: str | None, ruleset: str, explain
     """The report a re-run would find here, found from the files' contents alone, before any
     document is read back from the extraction cache (the slow part of a re-run). It is here only
     if every file was read into it last time: a file that could not be read makes a report of the
-    others, under another key, found only the long way, with its error. None if not here."""
+    others, under another key, found only the long way, with its error. None if not here. This
+    works because report_key reads nothing of a document but its path and sha256: should it ever
+    read more, this must read the documents too."""
     from .errors import InputError
     from .extract.sniff import read_file
 
