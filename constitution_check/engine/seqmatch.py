@@ -69,7 +69,7 @@ class SequenceMatcher:
         self.by_regex: list[tuple[Spec, int]] = []
         self._back: list[int] = []  # how many tokens a pattern's specs before its anchor can take
         self._fixed: list[list | None] = []  # a pattern of required and optional words: see _alternatives
-        self._anchored: dict[str, tuple[int, ...]] = {}  # word -> _anchored_at(word), filled as words are seen
+        self._anchored: dict[str, tuple] = {}  # word -> _anchored_at(word), filled as words are seen
         self._plans: list | None = None  # made on first use, after the last add
 
     def add(self, key: str, specs: list[dict]) -> None:
@@ -98,10 +98,12 @@ class SequenceMatcher:
             else:
                 self.short_prefixes.append((prefix, n))
 
-    def _make_plans(self) -> list:
+    def _made_plans(self) -> list:
         """For each pattern of one fixed sequence: (key, the other words' (offset, test), the anchor's
         offset, width); None for others. The index finds a pattern only where its anchor matches
         (see _anchored_at), so only the other words are tested."""
+        if self._plans is not None:
+            return self._plans
         plans = []
         for n, (key, specs, anchor) in enumerate(self.patterns):
             alternatives = self._fixed[n]
@@ -128,7 +130,7 @@ class SequenceMatcher:
         hits += [n for n in self.by_prefix.get(word[:3], ()) if self._anchor(n).accepts(word)]
         hits += [n for prefix, n in self.short_prefixes if word.startswith(prefix)]
         hits += [n for spec, n in self.by_regex if spec.accepts(word)]
-        plans = self._plans if self._plans is not None else self._make_plans()
+        plans = self._made_plans()
         single = [n for n in hits if plans[n] is not None and plans[n][3] == 1]
         return tuple(dict.fromkeys(plans[n][0] for n in single)), tuple(n for n in hits if n not in single)
 
@@ -166,28 +168,21 @@ class SequenceMatcher:
                 elif positions[-1] != position:
                     positions.append(position)
         n_words = len(words)
-        plans = self._plans if self._plans is not None else self._make_plans()
+        plans = self._made_plans()
         for n, positions in candidates.items():
             plan = plans[n]
             if plan is not None:  # one fixed sequence: the common case; each anchor position, one start
                 key, others, at, width = plan
                 spans = []
-                if len(others) == 1:  # two words, the anchor known: test the other
-                    (k, test), = others
-                    for p in positions:
-                        start = p - at
-                        if 0 <= start and start + width <= n_words and test(words[start + k]):
-                            spans.append((start, start + width))
-                else:
-                    for p in positions:
-                        start = p - at
-                        if start < 0 or start + width > n_words:
-                            continue
-                        for k, test in others:
-                            if not test(words[start + k]):
-                                break
-                        else:
-                            spans.append((start, start + width))
+                for p in positions:
+                    start = p - at
+                    if start < 0 or start + width > n_words:
+                        continue
+                    for k, test in others:
+                        if not test(words[start + k]):
+                            break
+                    else:
+                        spans.append((start, start + width))
                 if spans:
                     found[key] = spans
                 continue
@@ -215,7 +210,7 @@ class SequenceMatcher:
         for n in self.unanchored:
             key = self.patterns[n][0]
             if key not in leave:
-                spans = list(dict.fromkeys((start, end) for _, start, end in self._everywhere(n, words)))
+                spans = self._everywhere(n, words)
                 if spans:
                     found[key] = spans
         return found
@@ -224,23 +219,24 @@ class SequenceMatcher:
         """(start, end) of an unanchored pattern's matches, as __call__ would have found them."""
         for n in self.unanchored:
             if self.patterns[n][0] == key:
-                return list(dict.fromkeys((start, end) for _, start, end in self._everywhere(n, words)))
+                return self._everywhere(n, words)
         return []
 
-    def _everywhere(self, n: int, words: list[str]):
-        key, specs, _ = self.patterns[n]
+    def _everywhere(self, n: int, words: list[str]) -> list[tuple[int, int]]:
+        """An unanchored pattern's spans, each once: tried at every start."""
+        _, specs, _ = self.patterns[n]
         n_words = len(words)
         alternatives = self._fixed[n]
+        spans = []
         if alternatives is not None:  # ("the?"): each start, each fixed sequence in turn, as _match_from would
             for start in range(n_words):
                 for tests, _ in alternatives:
                     width = len(tests)
                     if start + width <= n_words and all(t(w) for t, w in zip(tests, words[start:start + width])):
-                        yield key, start, start + width
-            return
-        for start in range(n_words):
-            for end in _match_from(specs, words, 0, start):
-                yield key, start, end
+                        spans.append((start, start + width))
+        else:
+            spans = [(start, end) for start in range(n_words) for end in _match_from(specs, words, 0, start)]
+        return list(dict.fromkeys(spans))
 
 
 _UNANCHORED = 1000  # a pattern of optional words or any token: tried everywhere
