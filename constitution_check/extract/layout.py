@@ -124,19 +124,14 @@ def _group_into_lines(frags: list[Frag], gutter: float | None) -> list[Line]:
         current: list[Frag] = []
         top = bottom = 0.0  # the extent of the line being built
         for f in items:
-            # _same_line, written out: this loop runs for every run of text in the file
-            f_top, f_bottom = f[1], f[3]
-            if current and min(bottom, f_bottom) - max(top, f_top) > 0.5 * min(bottom - top, f_bottom - f_top):
+            if current and _same_line(top, bottom, f):
                 current.append(f)
-                if f_top < top:
-                    top = f_top
-                if f_bottom > bottom:
-                    bottom = f_bottom
+                top, bottom = min(top, f[1]), max(bottom, f[3])
             else:
                 if current:
                     lines.append(_make_line(current, column))
                 current = [f]
-                top, bottom = f_top, f_bottom
+                top, bottom = f[1], f[3]
         if current:
             lines.append(_make_line(current, column))
     return lines
