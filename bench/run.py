@@ -107,7 +107,7 @@ def extraction_runs(files: list[Path], env: dict, repeat: int) -> tuple[dict[str
     answers = []
     for _ in range(max(1, repeat)):
         if reference is not None:
-            for f, took in pdftotext_times(files, 1).items():
+            for f, took in pdftotext_times(files).items():
                 reference[f] = min(took, reference.get(f, took))
         answers.append(run_child("extract", files, env))
     return reference, fastest(answers)
@@ -194,19 +194,17 @@ def child(mode: str, files: list[str]) -> None:
     print(json.dumps({"startup": startup, "files": out}))
 
 
-def pdftotext_times(files: list[Path], repeat: int) -> dict[str, float] | None:
-    """Each file's fastest of `repeat` runs, measured as this tool's are."""
+def pdftotext_times(files: list[Path]) -> dict[str, float] | None:
+    """Each file's time with pdftotext, in a process of its own as this tool's runs are."""
     exe = shutil.which("pdftotext")
     if not exe:
         return None
     times: dict[str, float] = {}
-    for _ in range(max(1, repeat)):
-        for f in files:
-            t = time.perf_counter()
-            subprocess.run([exe, "-q", "-layout", str(f), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           check=False)
-            took = time.perf_counter() - t
-            times[str(f)] = min(took, times.get(str(f), took))
+    for f in files:
+        t = time.perf_counter()
+        subprocess.run([exe, "-q", "-layout", str(f), "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=False)
+        times[str(f)] = time.perf_counter() - t
     return times
 
 
